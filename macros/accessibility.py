@@ -1,0 +1,27 @@
+"""Small HTML fixes that make the theme's output usable with assistive technology."""
+
+import re
+from html import unescape
+
+# pymdownx.tasklist wraps each checkbox in a label with no text: the item's
+# text follows the label, so screen readers announce an unnamed checkbox.
+_TASK_ITEM = re.compile(
+    r'(<li class="task-list-item"><label class="task-list-control"><input type="checkbox")'
+    r'(?![^>]*aria-label)([^>]*>.*?</label>)(.*?)(?=<ul|<ol|</li>)',
+    re.S,
+)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def _text(fragment: str) -> str:
+    return " ".join(unescape(_TAGS.sub(" ", fragment)).split())
+
+
+def label_task_checkboxes(html: str) -> str:
+    """Give every task-list checkbox the text of its item as its accessible name."""
+
+    def add_label(match):
+        label = _text(match.group(3)).replace('"', "&quot;")
+        return f'{match.group(1)} aria-label="{label}"{match.group(2)}{match.group(3)}'
+
+    return _TASK_ITEM.sub(add_label, html)

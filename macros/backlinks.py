@@ -1,0 +1,176 @@
+"""Who cites what: collected from every rendered page, filled in afterwards.
+
+MkDocs renders all pages to HTML first and writes them out second. While
+pages render, `BacklinkIndex.record` numbers each citation and notes the
+section it sits in; when pages are written, `fill_placeholders` replaces the
+placeholders that episode, guest and listing pages left behind. So "Cited on"
+is complete whatever order pages render in.
+"""
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from .rendering import render_block
+from .timecodes import format_timecode
+
+_CITATION_OPEN = re.compile(r'<span class="citation"(?= data-episode=)')
+_HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+
+
+@dataclass(frozen=True)
+class Backlink:
+    episode: str
+    seconds: tuple[int, ...]
+    page_url: str
+    page_title: str
+    section_title: str | None
+    anchor: str
+
+    @property
+    def url(self) -> str:
+        return f"{self.page_url}#{self.anchor}"
+
+
+class _CitationScanner(HTMLParser):
+    """Finds citations in page HTML, in order, with the heading each sits under."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found = []
+        self._section = None
+        self._heading = None
+        self._heading_text = []
+        self._in_permalink = False
+        self._citation = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        classes = (attrs.get("class") or "").split()
+        if tag in _HEADINGS and attrs.get("id"):
+            self._heading, self._heading_text = attrs["id"], []
+        elif tag == "a" and self._heading and "headerlink" in classes:
+            self._in_permalink = True
+        elif tag == "span" and "citation" in classes and attrs.get("data-episode"):
+            self._citation = {"id": attrs.get("id"), "episode": attrs["data-episode"], "seconds": []}
+        elif tag == "a" and self._citation is not None and "citation-time" in classes:
+            self._citation["seconds"].append(int(attrs["data-at"]))
+
+    def handle_endtag(self, tag):
+        if tag == "a":
+            self._in_permalink = False
+        elif tag in _HEADINGS and self._heading:
+            self._section = (self._heading, " ".join("".join(self._heading_text).split()))
+            self._heading = None
+        elif tag == "span" and self._citation is not None:
+            self.found.append((self._citation, self._section))
+            self._citation = None
+
+    def handle_data(self, data):
+        if self._heading and not self._in_permalink:
+            self._heading_text.append(data)
+
+
+def number_citations(html: str) -> str:
+    """Give every citation on a page an id ('cite-1', ...) to link back to."""
+    counter = iter(range(1, 1_000_000))
+    return _CITATION_OPEN.sub(lambda m: f'{m.group(0)} id="cite-{next(counter)}"', html)
+
+
+class BacklinkIndex:
+    def __init__(self):
+        self._links: list[Backlink] = []
+
+    def record(self, page_url: str, page_title: str, html: str) -> str:
+        """Number the page's citations, remember them, return the numbered HTML."""
+        html = number_citations(html)
+        scanner = _CitationScanner()
+        scanner.feed(html)
+        for citation, section in scanner.found:
+            self._links.append(Backlink(
+                episode=citation["episode"],
+                seconds=tuple(citation["seconds"]),
+                page_url=page_url,
+                page_title=page_title,
+                section_title=section[1] if section else None,
+                anchor=citation["id"],
+            ))
+        return html
+
+    def for_episode(self, slug: str) -> list[Backlink]:
+        return [link for link in self._links if link.episode == slug]
+
+    def for_chapter(self, slug: str, seconds: int) -> list[Backlink]:
+        return [link for link in self.for_episode(slug) if seconds in link.seconds]
+
+    def for_episodes(self, slugs) -> list[Backlink]:
+        slugs = set(slugs)
+        return [link for link in self._links if link.episode in slugs]
+
+
+def _count_text(links: list[Backlink]) -> str:
+    if not links:
+        return "Not cited yet"
+    pages = len({link.page_url for link in links})
+    return (f"{len(links)} citation{'s' if len(links) != 1 else ''} on "
+            f"{pages} page{'s' if pages != 1 else ''}")
+
+
+def _one_per_section(links):
+    seen, unique = set(), []
+    for link in links:
+        key = (link.page_url, link.section_title)
+        if key not in seen:
+            seen.add(key)
+            unique.append(link)
+    return unique
+
+
+_PLACEHOLDER = re.compile(
+    r"<!--(?P<kind>cited-on|citation-count|guest-citations):(?P<args>[a-z0-9:-]+)-->"
+)
+
+
+def fill_placeholders(html: str, index: BacklinkIndex, data, linker) -> str:
+    """Replace the placeholders listings.py left with the collected backlinks."""
+
+    def replace(match):
+        kind, args = match["kind"], match["args"].split(":")
+        if kind == "cited-on":
+            links = _one_per_section(index.for_chapter(args[0], int(args[1])))
+            if not links:
+                return ""
+            entries = [{"href": linker.to_url(l.url), "page_title": l.page_title,
+                        "section_title": l.section_title} for l in links]
+            return render_block("cited_on.html", entries=entries).strip()
+        if kind == "citation-count":
+            what, key = args
+            if what == "episode":
+                return _count_text(index.for_episode(key))
+            return _count_text(index.for_episodes(e.slug for e in data.episodes_of(key)))
+        return _guest_citations(args[0], index, data, linker)
+
+    return _PLACEHOLDER.sub(replace, html)
+
+
+def _guest_citations(guest_id, index, data, linker) -> str:
+    by_page = defaultdict(list)
+    titles = {}
+    for link in index.for_episodes(e.slug for e in data.episodes_of(guest_id)):
+        by_page[link.page_url].append(link)
+        titles[link.page_url] = link.page_title
+    pages = []
+    for page_url, links in sorted(by_page.items(), key=lambda item: titles[item[0]].casefold()):
+        entries = []
+        for link in links:
+            episode = data.episodes_by_slug[link.episode]
+            entries.append({
+                "href": linker.to_url(link.url),
+                "section_title": link.section_title,
+                "episode_title": episode.title,
+                "episode_href": linker.episode(episode.slug, link.seconds[0]),
+                "times": "–".join(format_timecode(s) for s in link.seconds),
+            })
+        pages.append({"title": titles[page_url], "href": linker.to_url(page_url), "entries": entries})
+    return render_block("guest_citations.html", pages=pages).strip()

@@ -1,0 +1,37 @@
+"""What one build knows: the validated data and the backlinks collected so far.
+
+hooks.py starts a build (loading data/ once); the macros and the hook read
+the same state. A new build (each rebuild under `mkdocs serve`) replaces it.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .backlinks import BacklinkIndex
+from .errors import SiteError
+from .loader import SiteData, load_site_data
+
+
+@dataclass
+class Build:
+    data: SiteData
+    use_directory_urls: bool
+    backlinks: BacklinkIndex = field(default_factory=BacklinkIndex)
+
+
+_current: Build | None = None
+
+
+def start(project_dir: Path, docs_dir: Path, use_directory_urls: bool) -> Build:
+    global _current
+    data = load_site_data(Path(project_dir) / "data", docs_dir=Path(docs_dir))
+    _current = Build(data=data, use_directory_urls=use_directory_urls)
+    return _current
+
+
+def current() -> Build:
+    if _current is None:
+        raise SiteError(
+            "the site's data is not loaded: mkdocs.yml must list 'macros/hooks.py' under 'hooks:'"
+        )
+    return _current

@@ -1,0 +1,48 @@
+"""Accent folding for search: "raphael" must find "Raphaël".
+
+Material's search (lunr) matches tokens exactly, so the built index gets two
+extra fields holding the folded form of every word that has diacritics; the
+query "raphael" matches them, "Raphaël" still matches the original text.
+"""
+
+import re
+import unicodedata
+
+# Letters that Unicode decomposition does not reduce to ASCII.
+_SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe",
+                          "Œ": "OE", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i"})
+_WORD = re.compile(r"\w+", re.UNICODE)
+_TAG = re.compile(r"<[^>]+>")
+
+FOLDED_TITLE = "title_folded"
+FOLDED_TEXT = "text_folded"
+
+
+def fold(text: str) -> str:
+    """'Raphaël Hoogvliets' -> 'Raphael Hoogvliets'."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def folded_words(text: str) -> str:
+    """The folded spellings of the words in `text` that folding changes."""
+    seen = []
+    for word in _WORD.findall(_TAG.sub(" ", text or "")):
+        plain = fold(word)
+        if plain != word and plain not in seen:
+            seen.append(plain)
+    return " ".join(seen)
+
+
+def add_folded_fields(index: dict) -> dict:
+    """Return a copy of Material's search index with folded title/text fields."""
+    docs = []
+    for doc in index.get("docs", []):
+        doc = dict(doc)
+        title, text = folded_words(doc.get("title", "")), folded_words(doc.get("text", ""))
+        if title:
+            doc[FOLDED_TITLE] = title
+        if text:
+            doc[FOLDED_TEXT] = text
+        docs.append(doc)
+    return {**index, "docs": docs}

@@ -1,0 +1,53 @@
+"""The Markdown source of pages that exist only because data/ says so.
+
+Each episode page is `{{ episode_page("slug") }}` behind front matter, so the
+macros render it like any other page and it is never hand-maintained.
+"""
+
+import yaml
+
+from .listings import guest_sort_key
+from .urls import episode_src, guest_src
+
+
+def _front_matter(meta: dict) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+
+
+def short_title(title: str) -> str:
+    """The part of an episode title before its subtitle, for the navigation."""
+    return title.split(":", 1)[0].strip()
+
+
+def episode_sources(data) -> dict[str, str]:
+    pages = {}
+    for episode in data.episodes:
+        names = ", ".join(data.guests_by_id[g].name for g in episode.guests)
+        meta = {
+            "title": episode.title,
+            "description": (f"Season {episode.season}, episode {episode.episode} with {names}: "
+                            "every chapter linked to its second, and the guide pages citing it."),
+            "search": {"boost": 0.5},
+        }
+        pages[episode_src(episode.slug)] = _front_matter(meta) + f'{{{{ episode_page("{episode.slug}") }}}}\n'
+    return pages
+
+
+def guest_sources(data) -> dict[str, str]:
+    pages = {}
+    for guest in data.guests:
+        meta = {
+            "title": guest.name,
+            "description": (f"{guest.name} on the DataTalks.Club podcast: episodes, links, and every "
+                            "place this guide cites them."),
+            "search": {"boost": 3},
+        }
+        pages[guest_src(guest.id)] = _front_matter(meta) + f'{{{{ guest_page("{guest.id}") }}}}\n'
+    return pages
+
+
+def nav_entries(data) -> dict[str, list[dict]]:
+    """Nav items to append after episodes/index.md and guests/index.md."""
+    episodes = [{short_title(e.title): episode_src(e.slug)} for e in data.episodes]
+    guests = [{g.name: guest_src(g.id)} for g in sorted(data.guests, key=guest_sort_key)]
+    return {"episodes/index.md": episodes, "guests/index.md": guests}

@@ -1,0 +1,100 @@
+"""MkDocs hooks (listed under `hooks:` in mkdocs.yml): the build's plumbing.
+
+- on_config:       load and validate data/ once; add generated pages to the nav
+- on_files:        add one generated page per episode and per guest
+- on_page_content: number citations and record where each one sits
+- on_page_context: point "Edit this page" of a generated page at its data file
+- on_post_page:    fill in "Cited on", guest citations and counts
+- on_post_build:   add accent-folded fields to the search index
+"""
+
+import json
+import sys
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+# MkDocs loads this file by path; make the package beside it importable.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from macros import build  # noqa: E402
+from macros.accessibility import label_task_checkboxes  # noqa: E402
+from macros.backlinks import fill_placeholders  # noqa: E402
+from macros.errors import SiteError  # noqa: E402
+from macros.folding import add_folded_fields  # noqa: E402
+from macros.generated import episode_sources, guest_sources, nav_entries  # noqa: E402
+from macros.urls import Linker  # noqa: E402
+
+DATA_FILE_OF = {"episodes/": "data/episodes.yml", "guests/": "data/guests.yml"}
+
+
+@event_priority(100)  # before the macros plugin, which reads the data in its on_config
+def on_config(config):
+    project_dir = Path(config.config_file_path).parent
+    try:
+        state = build.start(project_dir, Path(config.docs_dir), config.use_directory_urls)
+    except SiteError as error:
+        raise PluginError(str(error)) from None
+    for index_page, entries in nav_entries(state.data).items():
+        _append_after(config.nav, index_page, entries)
+    return config
+
+
+def _append_after(nav, index_page, entries):
+    """Append entries to the nav section whose first item is index_page."""
+    for item in nav or []:
+        if isinstance(item, dict):
+            for children in item.values():
+                if isinstance(children, list) and children:
+                    first = children[0]
+                    if first == index_page or (isinstance(first, dict) and index_page in first.values()):
+                        children.extend(entries)
+                        return
+                    _append_after(children, index_page, entries)
+
+
+def on_files(files, config):
+    state = build.current()
+    generated = {**episode_sources(state.data), **guest_sources(state.data)}
+    for src_uri, content in generated.items():
+        existing = files.get_file_from_path(src_uri)
+        if existing is not None and not existing.generated_by:
+            raise PluginError(
+                f"docs/{src_uri} exists, but episode and guest pages are generated from data/; "
+                f"delete docs/{src_uri} and edit {DATA_FILE_OF[src_uri.split('/')[0] + '/']} instead"
+            )
+        files.append(File.generated(config, src_uri, content=content))
+    return files
+
+
+@event_priority(-100)  # after Markdown and every other plugin have produced the HTML
+def on_page_content(html, page, config, files):
+    state = build.current()
+    html = label_task_checkboxes(html)
+    return state.backlinks.record(page.url, page.title or "", html)
+
+
+def on_page_context(context, page, config, nav):
+    if page.file.generated_by and config.repo_url and config.edit_uri:
+        for prefix, data_file in DATA_FILE_OF.items():
+            if page.file.src_uri.startswith(prefix):
+                edit_root = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri)
+                page.edit_url = urljoin(edit_root, f"../{data_file}")
+    return context
+
+
+def on_post_page(output, page, config):
+    state = build.current()
+    return fill_placeholders(output, state.backlinks, state.data, Linker(page.url, config.use_directory_urls))
+
+
+@event_priority(-100)  # after the search plugin has written its index
+def on_post_build(config):
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if path.exists():
+        index = json.loads(path.read_text(encoding="utf-8"))
+        path.write_text(json.dumps(add_folded_fields(index), ensure_ascii=False, separators=(",", ":")),
+                        encoding="utf-8")

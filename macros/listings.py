@@ -1,0 +1,80 @@
+"""Episode and guest pages and the listings of both, derived from data/ alone.
+
+Counts and "Cited on" lists are left as HTML comments (placeholders): they
+are filled in after every page has been rendered (see backlinks.py), so they
+are complete whatever order MkDocs renders pages in.
+"""
+
+from .folding import fold
+from .rendering import render_block
+from .urls import chapter_anchor, video_at
+
+LINK_LABELS = {
+    "linkedin": ("LinkedIn", "https://www.linkedin.com/in/{}/"),
+    "twitter": ("X (Twitter)", "https://twitter.com/{}"),
+    "github": ("GitHub", "https://github.com/{}"),
+    "web": ("Website", "{}"),
+}
+
+
+def guest_sort_key(guest):
+    return fold(guest.name).casefold()
+
+
+def _guest_refs(data, episode, linker):
+    return [{"name": data.guests_by_id[g].name, "href": linker.guest(g)} for g in episode.guests]
+
+
+def episode_page_md(data, slug, linker) -> str:
+    episode = data.episodes_by_slug[slug]
+    starts = {}
+    for chapter in episode.chapters:
+        starts.setdefault(chapter.seconds, []).append(chapter.title)
+    chapters = [
+        {"seconds": s, "at": _at(episode, s),
+         "title": " / ".join(titles), "anchor": chapter_anchor(s), "video": video_at(episode.youtube_url, s)}
+        for s, titles in starts.items()
+    ]
+    facts = render_block("episode_page.html", episode=episode, guests=_guest_refs(data, episode, linker))
+    chapter_list = render_block("chapter_list.html", episode=episode, chapters=chapters)
+    return f"{facts}\n## Chapters\n\n{chapter_list}"
+
+
+def _at(episode, seconds):
+    return next(c.at for c in episode.chapters if c.seconds == seconds)
+
+
+def guest_page_md(data, guest_id, linker) -> str:
+    guest = data.guests_by_id[guest_id]
+    links = [
+        {"label": LINK_LABELS[kind][0], "url": LINK_LABELS[kind][1].format(value)}
+        for kind, value in guest.links.model_dump(exclude_none=True).items()
+    ]
+    alias = fold(guest.name) if fold(guest.name) != guest.name else None
+    header = render_block("guest_page.html", guest=guest, links=links, alias=alias)
+    episodes = [
+        {"title": e.title, "season": e.season, "episode": e.episode, "href": linker.episode(e.slug)}
+        for e in data.episodes_of(guest_id)
+    ]
+    episode_list = render_block("guest_episodes.html", episodes=episodes)
+    return (
+        f"{header}\n## Episodes\n\n{episode_list}\n"
+        f"## Cited in this guide\n\n<!--guest-citations:{guest_id}-->\n"
+    )
+
+
+def episode_list_html(data, linker) -> str:
+    rows = [
+        {"episode": e, "href": linker.episode(e.slug), "guests": _guest_refs(data, e, linker)}
+        for e in data.episodes
+    ]
+    return render_block("episode_list.html", rows=rows)
+
+
+def guest_list_html(data, linker) -> str:
+    rows = [
+        {"guest": g, "href": linker.guest(g.id),
+         "episodes": [{"title": e.title, "href": linker.episode(e.slug)} for e in data.episodes_of(g.id)]}
+        for g in sorted(data.guests, key=guest_sort_key)
+    ]
+    return render_block("guest_list.html", rows=rows)

@@ -1,0 +1,228 @@
+"""The one loader for data/: read every YAML file once, validate, cross-check.
+
+`load_site_data(data_dir)` returns a SiteData or raises DataError listing
+every problem found, each naming the file, the entry and the field, and
+saying what would be valid.
+"""
+
+import difflib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .citations import resolve_citation
+from .errors import CitationError, DataError
+from .models import Episode, EpisodesFile, Guest, GuestsFile, Roadmap, RoadmapsFile, Roles
+
+FILES = {
+    "episodes.yml": EpisodesFile,
+    "guests.yml": GuestsFile,
+    "roles.yml": Roles,
+    "roadmaps.yml": RoadmapsFile,
+}
+
+# How a list under a key is spoken of in messages: "episode 'slug'", "chapter 3".
+KIND = {
+    "episodes": "episode", "guests": "guest", "chapters": "chapter", "lanes": "lane",
+    "skills": "skill", "levels": "level", "roadmaps": "roadmap", "phases": "phase",
+    "cite": "citation", "steps": "step",
+}
+IDENTITY_KEYS = ("slug", "id", "label")
+
+
+@dataclass(frozen=True)
+class SiteData:
+    episodes: tuple[Episode, ...]
+    guests: tuple[Guest, ...]
+    roles: Roles
+    roadmaps: tuple[Roadmap, ...]
+    episodes_by_slug: dict = field(repr=False, compare=False, default_factory=dict)
+    guests_by_id: dict = field(repr=False, compare=False, default_factory=dict)
+
+    def episodes_of(self, guest_id: str) -> list[Episode]:
+        return [e for e in self.episodes if guest_id in e.guests]
+
+    def roadmap(self, roadmap_id: str) -> Roadmap | None:
+        return next((r for r in self.roadmaps if r.id == roadmap_id), None)
+
+
+def load_site_data(data_dir: Path, docs_dir: Path | None = None) -> SiteData:
+    data_dir = Path(data_dir)
+    problems: list[str] = []
+    parsed: dict[str, BaseModel] = {}
+    for name, model in FILES.items():
+        shown = f"{data_dir.name}/{name}"
+        raw = _read_yaml(data_dir / name, shown, problems)
+        if raw is None:
+            continue
+        try:
+            parsed[name] = model.model_validate(raw)
+        except ValidationError as error:
+            problems.extend(_describe(shown, raw, e) for e in error.errors())
+    if len(parsed) == len(FILES):
+        problems.extend(_cross_check(data_dir.name, parsed, docs_dir))
+    if problems:
+        raise DataError(problems)
+
+    episodes = tuple(sorted(parsed["episodes.yml"].episodes, key=lambda e: (e.season, e.episode)))
+    guests = tuple(parsed["guests.yml"].guests)
+    return SiteData(
+        episodes=episodes,
+        guests=guests,
+        roles=parsed["roles.yml"],
+        roadmaps=tuple(parsed["roadmaps.yml"].roadmaps),
+        episodes_by_slug={e.slug: e for e in episodes},
+        guests_by_id={g.id: g for g in guests},
+    )
+
+
+def _read_yaml(path: Path, shown: str, problems: list[str]):
+    if not path.exists():
+        problems.append(f"{shown}: file is missing; every site needs {', '.join(FILES)}")
+        return None
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"
+        problems.append(
+            f"{shown}: malformed YAML at {where}: {error.problem or error.context}; "
+            "check the indentation and that values with ':' or quotes are quoted"
+        )
+        return None
+    except yaml.YAMLError as error:
+        problems.append(f"{shown}: malformed YAML: {error}")
+        return None
+    if not isinstance(raw, dict):
+        problems.append(f"{shown}: expected a mapping at the top (e.g. 'episodes:'), got {type(raw).__name__}")
+        return None
+    return raw
+
+
+def _describe(shown: str, raw, error: dict) -> str:
+    """'data/episodes.yml: episode 'x' > chapter 3 'Intro' > at: <what is wrong>'."""
+    parts, node, pending = [], raw, None
+    for key in error["loc"]:
+        if isinstance(key, int) and isinstance(node, list):
+            item = node[key] if key < len(node) else None
+            kind = KIND.get(pending, pending or "item")
+            ident = next((item[k] for k in IDENTITY_KEYS if isinstance(item, dict) and item.get(k)), None)
+            if ident is None and isinstance(item, dict) and item.get("title"):
+                ident = item["title"]
+            parts.append(f"{kind} '{ident}'" if ident is not None else f"{kind} {key + 1}")
+            node, pending = item, None
+        else:
+            if pending is not None:
+                parts.append(pending)
+            pending = str(key)
+            node = node.get(key) if isinstance(node, dict) else None
+    if pending is not None:
+        parts.append(pending)
+    where = " > ".join(parts) or "top level"
+    return f"{shown}: {where}: {_message(error)}"
+
+
+def _message(error: dict) -> str:
+    kind, msg = error["type"], error["msg"]
+    if kind == "missing":
+        return "is missing (required)"
+    if kind == "value_error":
+        return msg.removeprefix("Value error, ")
+    if kind in {"too_short"} and isinstance(error.get("input"), (list, dict)):
+        return "must not be empty"
+    return f"{msg[0].lower()}{msg[1:]} (got {error.get('input')!r})"
+
+
+def _duplicates(values):
+    return [v for v, n in Counter(values).items() if n > 1]
+
+
+def _cross_check(folder: str, parsed: dict, docs_dir: Path | None) -> list[str]:
+    problems = []
+    episodes = parsed["episodes.yml"].episodes
+    guests = parsed["guests.yml"].guests
+    roles = parsed["roles.yml"]
+    roadmaps = parsed["roadmaps.yml"].roadmaps
+    ep_file, guest_file = f"{folder}/episodes.yml", f"{folder}/guests.yml"
+    roles_file, roadmaps_file = f"{folder}/roles.yml", f"{folder}/roadmaps.yml"
+
+    for slug in _duplicates(e.slug for e in episodes):
+        problems.append(f"{ep_file}: episode '{slug}': slug is used by more than one episode; slugs must be unique")
+    for number in _duplicates((e.season, e.episode) for e in episodes):
+        same = [e.slug for e in episodes if (e.season, e.episode) == number]
+        problems.append(
+            f"{ep_file}: season {number[0]} episode {number[1]} is given to {', '.join(same)}; "
+            "each season/episode number belongs to one episode"
+        )
+    for guest_id in _duplicates(g.id for g in guests):
+        problems.append(f"{guest_file}: guest '{guest_id}': id is used by more than one guest; ids must be unique")
+
+    known_guests = {g.id for g in guests}
+    for episode in episodes:
+        for guest_id in episode.guests:
+            if guest_id not in known_guests:
+                problems.append(
+                    f"{ep_file}: episode '{episode.slug}' > guests: unknown guest '{guest_id}'; "
+                    f"{_suggest(guest_id, known_guests, guest_file)}"
+                )
+    cited_guests = {g for e in episodes for g in e.guests}
+    for guest in guests:
+        if guest.id not in cited_guests:
+            problems.append(
+                f"{guest_file}: guest '{guest.id}': appears in no episode; add the id to an "
+                f"episode's 'guests' in {ep_file} or remove the guest"
+            )
+
+    by_slug = {e.slug: e for e in episodes}
+    level_ids = [level.id for level in roles.levels]
+    lane_ids = [lane.id for lane in roles.lanes]
+    for kind, ids in (("level", level_ids), ("lane", lane_ids), ("skill", [s.id for s in roles.skills])):
+        for dup in _duplicates(ids):
+            problems.append(f"{roles_file}: {kind} '{dup}': id is used more than once; ids must be unique")
+    for lane in roles.lanes:
+        if lane.page and docs_dir is not None and not (Path(docs_dir) / lane.page).is_file():
+            problems.append(
+                f"{roles_file}: lane '{lane.id}' > page: no page docs/{lane.page}; "
+                "give a path relative to docs/, e.g. wiki/mlops.md"
+            )
+    for skill in roles.skills:
+        missing = [lane for lane in lane_ids if lane not in skill.levels]
+        if missing:
+            problems.append(
+                f"{roles_file}: skill '{skill.id}' > levels: no level for lane(s) {', '.join(missing)}; "
+                "give every lane a level"
+            )
+        for lane, cell in skill.levels.items():
+            where = f"{roles_file}: skill '{skill.id}' > levels > {lane}"
+            if lane not in lane_ids:
+                problems.append(f"{where}: unknown lane; lanes are {', '.join(lane_ids)}")
+            if cell.level not in level_ids:
+                problems.append(f"{where}: unknown level '{cell.level}'; levels are {', '.join(level_ids)}")
+            if cell.cite:
+                problems.extend(_check_cite(where + " > cite", cell.cite, by_slug))
+
+    for dup in _duplicates(r.id for r in roadmaps):
+        problems.append(f"{roadmaps_file}: roadmap '{dup}': id is used more than once; ids must be unique")
+    for roadmap in roadmaps:
+        for phase in roadmap.phases:
+            for ref in phase.cite:
+                where = f"{roadmaps_file}: roadmap '{roadmap.id}' > phase '{phase.label}' > cite"
+                problems.extend(_check_cite(where, ref, by_slug))
+    return problems
+
+
+def _check_cite(where: str, ref, by_slug) -> list[str]:
+    try:
+        resolve_citation(by_slug, ref.episode, [ref.at])
+    except CitationError as error:
+        return [f"{where}: {error}"]
+    return []
+
+
+def _suggest(value: str, known, source: str) -> str:
+    close = difflib.get_close_matches(value, sorted(known), n=3)
+    hint = f"did you mean {', '.join(close)}? " if close else ""
+    return f"{hint}ids are defined in {source}"

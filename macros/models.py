@@ -1,0 +1,270 @@
+"""The shape of everything under data/, as validated models.
+
+Field validators raise ValueError with a sentence that says what would be
+valid; loader.py turns pydantic's error locations into "file, entry, field".
+Cross-file rules (a guest an episode names, a chapter a citation names) live
+in loader.py, because one model cannot see another file.
+"""
+
+import re
+from typing import Annotated, Literal
+from urllib.parse import parse_qs, urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .timecodes import TimecodeError, parse_timecode, sexagesimal_hint
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com"}
+
+
+class StrictModel(BaseModel):
+    """Rejects unknown keys with the list of keys that are allowed."""
+
+    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _known_keys_only(cls, data):
+        if isinstance(data, dict):
+            unknown = sorted(set(data) - set(cls.model_fields))
+            if unknown:
+                allowed = ", ".join(cls.model_fields)
+                raise ValueError(f"unknown field(s) {', '.join(unknown)}; allowed: {allowed}")
+        return data
+
+
+def require_https(value: str) -> str:
+    if not isinstance(value, str) or not value.startswith("https://"):
+        raise ValueError(f"must be an https:// URL, got {value!r}")
+    if len(value) <= len("https://") or " " in value:
+        raise ValueError(f"is not a URL: {value!r}")
+    return value
+
+
+def require_slug(value: str) -> str:
+    if not isinstance(value, str) or not SLUG.match(value):
+        raise ValueError(
+            f"{value!r} is not a valid id; use lowercase letters, digits and single hyphens, "
+            "e.g. 'mlops-at-scale'"
+        )
+    return value
+
+
+def normalise_youtube(url: str) -> str:
+    """Return the canonical watch URL, or say why this is not a video link."""
+    require_https(url)
+    parts = urlsplit(url)
+    host = parts.netloc.lower()
+    video = None
+    if host in YOUTUBE_HOSTS and parts.path == "/watch":
+        video = (parse_qs(parts.query).get("v") or [None])[0]
+    elif host == "youtu.be":
+        video = parts.path.strip("/")
+    if not video or not YOUTUBE_ID.match(video):
+        raise ValueError(
+            f"{url!r} is not a YouTube video link; expected "
+            "https://www.youtube.com/watch?v=<11-character video id>"
+        )
+    return f"https://www.youtube.com/watch?v={video}"
+
+
+def check_time(value) -> str:
+    """Accept a quoted time; explain YAML's base-60 trap for an unquoted one."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ValueError(f"expected a quoted time such as '17:25', got {value!r}")
+    if isinstance(value, int):
+        meant = sexagesimal_hint(value)
+        raise ValueError(
+            f"got the number {value}: YAML reads an unquoted {meant} as a base-60 number; "
+            f"quote it: '{meant}'"
+        )
+    try:
+        parse_timecode(value)
+    except TimecodeError as error:
+        raise ValueError(str(error)) from None
+    return value
+
+
+class Chapter(StrictModel):
+    at: str
+    title: str = Field(min_length=1)
+
+    _at = field_validator("at", mode="before")(lambda v: check_time(v))
+
+    @property
+    def seconds(self) -> int:
+        return parse_timecode(self.at)
+
+
+class Episode(StrictModel):
+    slug: str
+    title: str = Field(min_length=1)
+    season: int = Field(ge=1)
+    episode: int = Field(ge=1)
+    guests: list[str] = Field(min_length=1)
+    page_url: str
+    youtube_url: str
+    spotify_url: str | None = None
+    apple_url: str | None = None
+    chapters: list[Chapter] = Field(min_length=1)
+
+    _slug = field_validator("slug", mode="before")(lambda v: require_slug(v))
+    _urls = field_validator("page_url", "spotify_url", "apple_url")(
+        lambda v: v if v is None else require_https(v)
+    )
+    _youtube = field_validator("youtube_url")(lambda v: normalise_youtube(v))
+
+    @field_validator("chapters")
+    @classmethod
+    def _chapters_in_order(cls, chapters):
+        for before, after in zip(chapters, chapters[1:]):
+            if after.seconds < before.seconds:
+                raise ValueError(
+                    f"chapter '{after.title}' starts at {after.at}, before the chapter above it "
+                    f"('{before.title}', {before.at}); list chapters in start order"
+                )
+        return chapters
+
+
+class GuestLinks(StrictModel):
+    linkedin: str | None = None
+    twitter: str | None = None
+    github: str | None = None
+    web: str | None = None
+
+    _web = field_validator("web")(lambda v: v if v is None else require_https(v))
+
+    @field_validator("linkedin", "twitter", "github")
+    @classmethod
+    def _handle(cls, value):
+        if value is not None and not re.match(r"^[A-Za-z0-9_.-]+$", value):
+            raise ValueError(f"{value!r} is not a handle; give the account name only, not a URL")
+        return value
+
+
+class Guest(StrictModel):
+    id: str
+    name: str = Field(min_length=1)
+    page_url: str
+    links: GuestLinks = GuestLinks()
+
+    _id = field_validator("id", mode="before")(lambda v: require_slug(v))
+    _url = field_validator("page_url")(lambda v: require_https(v))
+
+
+class CiteRef(StrictModel):
+    """A citation written in data: an episode and one chapter start or a range."""
+
+    episode: str
+    at: str
+
+    @field_validator("at", mode="before")
+    @classmethod
+    def _at(cls, value):
+        if isinstance(value, int):
+            return check_time(value)
+        return value
+
+
+class Level(StrictModel):
+    id: str
+    label: str = Field(min_length=1)
+    symbol: str = Field(min_length=1, max_length=2)
+    meaning: str = Field(min_length=1)
+
+
+class Lane(StrictModel):
+    id: str
+    name: str = Field(min_length=1)
+    short: str = Field(min_length=1, max_length=16)
+    page: str | None = None
+    summary: str = Field(min_length=1)
+
+    _id = field_validator("id", mode="before")(lambda v: require_slug(v))
+
+
+class Cell(StrictModel):
+    level: str
+    cite: CiteRef | None = None
+
+
+class Skill(StrictModel):
+    id: str
+    name: str = Field(min_length=1)
+    levels: dict[str, Cell]
+
+    _id = field_validator("id", mode="before")(lambda v: require_slug(v))
+
+    @field_validator("levels", mode="before")
+    @classmethod
+    def _short_form(cls, levels):
+        # "ml-engineer: core" is shorthand for "ml-engineer: {level: core}".
+        if isinstance(levels, dict):
+            return {k: {"level": v} if isinstance(v, str) else v for k, v in levels.items()}
+        return levels
+
+
+class Roles(StrictModel):
+    levels: list[Level] = Field(min_length=1)
+    lanes: list[Lane] = Field(min_length=1)
+    skills: list[Skill] = Field(min_length=1)
+
+
+class Phase(StrictModel):
+    label: str = Field(min_length=1)
+    start: int = Field(ge=1)
+    end: int | None = None
+    ongoing: bool = False
+    title: str = Field(min_length=1)
+    steps: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
+    cite: list[CiteRef] = []
+
+    @model_validator(mode="after")
+    def _span(self):
+        if self.ongoing and self.end is not None:
+            raise ValueError("an ongoing phase has no end; remove 'end' or 'ongoing'")
+        if not self.ongoing and self.end is None:
+            raise ValueError("give 'end' (last unit, inclusive) or set 'ongoing: true'")
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+    @property
+    def last(self) -> int:
+        return self.end if self.end is not None else self.start
+
+
+class Roadmap(StrictModel):
+    id: str
+    title: str = Field(min_length=1)
+    summary: str = Field(min_length=1)
+    unit: Literal["week", "month"]
+    phases: list[Phase] = Field(min_length=1)
+
+    _id = field_validator("id", mode="before")(lambda v: require_slug(v))
+
+    @field_validator("phases")
+    @classmethod
+    def _phases_in_order(cls, phases):
+        for before, after in zip(phases, phases[1:]):
+            if after.start <= before.last or before.ongoing:
+                raise ValueError(
+                    f"phase '{after.label}' starts at {after.start} but '{before.label}' runs "
+                    f"to {before.last if not before.ongoing else 'the end'}; phases must follow "
+                    "one another without overlap"
+                )
+        return phases
+
+
+class EpisodesFile(StrictModel):
+    episodes: list[Episode] = Field(min_length=1)
+
+
+class GuestsFile(StrictModel):
+    guests: list[Guest] = Field(min_length=1)
+
+
+class RoadmapsFile(StrictModel):
+    roadmaps: list[Roadmap] = Field(min_length=1)

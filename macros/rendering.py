@@ -1,0 +1,60 @@
+"""One Jinja environment for every HTML fragment the macros produce.
+
+Autoescape is on: text from data/ (titles, names, steps) always arrives as
+text, so a title containing <script> shows as written.
+"""
+
+import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from .timecodes import format_timecode
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Characters Markdown would act on in the text of inline HTML (emphasis, links, code).
+_MARKDOWN_ACTIVE = {"*": "&#42;", "_": "&#95;", "`": "&#96;", "[": "&#91;", "]": "&#93;", "\\": "&#92;"}
+
+
+def markdown_inert(value) -> Markup:
+    """Escape HTML, then neutralise Markdown syntax, for text inside inline HTML."""
+    text = str(escape(value))
+    return Markup("".join(_MARKDOWN_ACTIVE.get(ch, ch) for ch in text))
+
+
+def join_words(items, conjunction="and"):
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+_env = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    autoescape=True,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=False,
+)
+_env.filters["timecode"] = format_timecode
+_env.filters["inert"] = markdown_inert
+
+
+def render_block(template: str, **context) -> str:
+    """A block of raw HTML for a Markdown page: no blank lines, no indentation.
+
+    Markdown ends a raw HTML block at a blank line and reads indented lines as
+    code, so both are removed; the surrounding blank lines keep it a block.
+    """
+    html = _env.get_template(template).render(**context)
+    lines = [line.strip() for line in html.splitlines() if line.strip()]
+    return "\n\n" + "\n".join(lines) + "\n\n"
+
+
+def render_inline(template: str, **context) -> str:
+    """An inline fragment on one line, so it can sit inside a sentence."""
+    html = _env.get_template(template).render(**context)
+    return re.sub(r"\n\s*", "", html).strip()
