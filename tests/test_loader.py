@@ -1,0 +1,165 @@
+"""The data loader: valid data loads; each kind of bad data fails with a precise message."""
+
+import pytest
+
+from macros.errors import DataError
+from macros.loader import load_site_data
+
+from .datasets import write_dataset
+
+
+def load(tmp_path, **replacements):
+    return load_site_data(write_dataset(tmp_path, **replacements))
+
+
+def problems(tmp_path, **replacements) -> str:
+    with pytest.raises(DataError) as caught:
+        load(tmp_path, **replacements)
+    return str(caught.value)
+
+
+def test_valid_data_loads_in_season_order(tmp_path):
+    data = load(tmp_path)
+    assert [e.slug for e in data.episodes] == ["first-episode", "second-episode"]
+    assert data.guests_by_id["ada"].name == "Ada Lovelace"
+    assert data.episodes_of("bo-li")[0].slug == "second-episode"
+
+
+def test_youtube_links_are_normalised_to_www(tmp_path):
+    data = load(tmp_path)
+    assert data.episodes_by_slug["second-episode"].youtube_url == "https://www.youtube.com/watch?v=BBBBBBBBBBB"
+
+
+def test_short_youtube_links_are_normalised(tmp_path):
+    data = load(tmp_path, episodes_yml=[("https://www.youtube.com/watch?v=AAAAAAAAAAA", "https://youtu.be/AAAAAAAAAAA")])
+    assert data.episodes_by_slug["first-episode"].youtube_url == "https://www.youtube.com/watch?v=AAAAAAAAAAA"
+
+
+def test_malformed_yaml_names_file_and_line(tmp_path):
+    message = problems(tmp_path, guests_yml=[("  - id: bo-li\n", "  - id: bo-li\n   name: [broken\n")])
+    assert "data/guests.yml: malformed YAML at line " in message
+    assert "line 7" in message or "line 8" in message
+
+
+def test_unquoted_time_says_quote_it(tmp_path):
+    message = problems(tmp_path, episodes_yml=[("- at: '17:25'", "- at: 17:25")])
+    assert ("data/episodes.yml: episode 'first-episode' > chapter 'Start Projects' > at: got the number 1045: "
+            "YAML reads an unquoted 17:25 as a base-60 number; quote it: '17:25'") in message
+
+
+def test_unquoted_hour_long_time_is_explained(tmp_path):
+    message = problems(tmp_path, episodes_yml=[("- at: '1:01:58'", "- at: 1:01:58")])
+    assert "got the number 3718" in message and "quote it: '1:01:58'" in message
+
+
+def test_malformed_time_says_what_is_valid(tmp_path):
+    message = problems(tmp_path, episodes_yml=[("- at: '19:09'", "- at: '19.09'")])
+    assert "chapter 'Keep Learning' > at: '19.09' is not a time; write m:ss or h:mm:ss" in message
+
+
+def test_minutes_past_an_hour_need_hours(tmp_path):
+    message = problems(tmp_path, episodes_yml=[("- at: '1:01:58'", "- at: '61:58'")])
+    assert "past an hour write h:mm:ss: '1:01:58'" in message
+
+
+def test_unsorted_chapters_are_rejected(tmp_path):
+    message = problems(tmp_path, episodes_yml=[("- at: '19:09'", "- at: '15:00'")])
+    assert ("episode 'first-episode' > chapters: chapter 'Keep Learning' starts at 15:00, before the chapter "
+            "above it ('Start Projects', 17:25); list chapters in start order") in message
+
+
+def test_duplicate_slug_is_rejected(tmp_path):
+    message = problems(tmp_path, episodes_yml=[("slug: second-episode", "slug: first-episode")])
+    assert "data/episodes.yml: episode 'first-episode': slug is used by more than one episode" in message
+
+
+def test_duplicate_guest_id_is_rejected(tmp_path):
+    message = problems(tmp_path, guests_yml=[("id: bo-li", "id: ada")])
+    assert "data/guests.yml: guest 'ada': id is used by more than one guest" in message
+
+
+def test_unknown_guest_is_named_with_suggestion(tmp_path):
+    message = problems(tmp_path, episodes_yml=[("guests: [ada]", "guests: [adda]")])
+    assert ("data/episodes.yml: episode 'first-episode' > guests: unknown guest 'adda'; did you mean ada? "
+            "ids are defined in data/guests.yml") in message
+
+
+def test_non_https_url_is_rejected(tmp_path):
+    message = problems(tmp_path, episodes_yml=[("https://example.org/podcast/first.html", "http://example.org/podcast/first.html")])
+    assert "episode 'first-episode' > page_url: must be an https:// URL, got 'http://example.org/podcast/first.html'" in message
+
+
+def test_youtube_channel_link_is_not_a_video(tmp_path):
+    message = problems(tmp_path, episodes_yml=[("https://www.youtube.com/watch?v=AAAAAAAAAAA", "https://www.youtube.com/@datatalksclub")])
+    assert ("episode 'first-episode' > youtube_url: 'https://www.youtube.com/@datatalksclub' is not a YouTube video "
+            "link; expected https://www.youtube.com/watch?v=<11-character video id>") in message
+
+
+def test_unknown_field_lists_allowed_fields(tmp_path):
+    message = problems(tmp_path, episodes_yml=[("    season: 1\n    episode: 2", "    season: 1\n    epsiode: 2")])
+    assert "episode 'second-episode': unknown field(s) epsiode; allowed: slug, title, season, episode" in message
+
+
+def test_missing_field_is_named(tmp_path):
+    message = problems(tmp_path, guests_yml=[("    page_url: https://example.org/people/ada.html\n", "")])
+    assert "data/guests.yml: guest 'ada' > page_url: is missing (required)" in message
+
+
+def test_every_problem_is_reported_at_once(tmp_path):
+    message = problems(
+        tmp_path,
+        episodes_yml=[("- at: '17:25'", "- at: 17:25")],
+        guests_yml=[("https://example.org/people/bo.html", "http://example.org/people/bo.html")],
+    )
+    assert message.startswith("2 problems in data/")
+
+
+def test_role_cell_with_unknown_level(tmp_path):
+    message = problems(tmp_path, roles_yml=[("builder: core", "builder: essential")])
+    assert "data/roles.yml: skill 'coding' > levels > builder: unknown level 'essential'; levels are core, useful" in message
+
+
+def test_role_skill_missing_a_lane(tmp_path):
+    message = problems(tmp_path, roles_yml=[("      builder: core\n", "")])
+    assert "data/roles.yml: skill 'coding' > levels: no level for lane(s) builder; give every lane a level" in message
+
+
+def test_role_citation_must_be_a_chapter_start(tmp_path):
+    message = problems(tmp_path, roles_yml=[("at: '17:25'", "at: '17:26'")])
+    assert ("data/roles.yml: skill 'coding' > levels > runner > cite: unknown chapter 17:26 in episode first-episode; "
+            "nearest chapter starts: 17:25, 19:09") in message
+
+
+def test_role_lane_page_must_exist(tmp_path):
+    data = write_dataset(tmp_path, roles_yml=[("short: Builder,", "short: Builder, page: wiki/builder.md,")])
+    (tmp_path / "docs").mkdir()
+    with pytest.raises(DataError, match=r"lane 'builder' > page: no page docs/wiki/builder.md"):
+        load_site_data(data, docs_dir=tmp_path / "docs")
+
+
+def test_roadmap_citation_to_unknown_episode(tmp_path):
+    message = problems(tmp_path, roadmaps_yml=[("episode: second-episode", "episode: secnd-episode")])
+    assert ("data/roadmaps.yml: roadmap 'short-plan' > phase 'Week 3+' > cite: unknown episode 'secnd-episode'; "
+            "did you mean second-episode") in message
+
+
+def test_roadmap_phases_must_not_overlap(tmp_path):
+    message = problems(tmp_path, roadmaps_yml=[("start: 3\n", "start: 2\n")])
+    assert "phase 'Week 3+' starts at 2 but 'Weeks 1-2' runs to 2" in message
+
+
+def test_roadmap_phase_needs_an_end_or_ongoing(tmp_path):
+    message = problems(tmp_path, roadmaps_yml=[("        ongoing: true\n", "")])
+    assert "phase 'Week 3+': give 'end' (last unit, inclusive) or set 'ongoing: true'" in message
+
+
+def test_guest_in_no_episode_is_reported(tmp_path):
+    message = problems(tmp_path, guests_yml=[("guests:\n", "guests:\n  - {id: zed, name: Zed, page_url: 'https://example.org/z'}\n")])
+    assert "data/guests.yml: guest 'zed': appears in no episode" in message
+
+
+def test_missing_file_is_reported(tmp_path):
+    data = write_dataset(tmp_path)
+    (data / "roadmaps.yml").unlink()
+    with pytest.raises(DataError, match="data/roadmaps.yml: file is missing"):
+        load_site_data(data)

@@ -1,0 +1,123 @@
+"""Role matrix, roadmaps, listings and generated pages, rendered from a small dataset."""
+
+import re
+
+import pytest
+from markupsafe import Markup
+
+from macros.generated import episode_sources, guest_sources, nav_entries, short_title
+from macros.listings import episode_list_html, episode_page_md, guest_list_html, guest_page_md
+from macros.loader import load_site_data
+from macros.matrix import role_matrix_html
+from macros.roadmaps import roadmap_html
+from macros.urls import Linker, page_url
+
+from .datasets import write_dataset
+
+
+@pytest.fixture
+def data(tmp_path):
+    return load_site_data(write_dataset(tmp_path))
+
+
+def fake_cite(ref):
+    return f"<cite-{ref.episode}-{ref.at}>"
+
+
+def test_role_matrix_has_a_row_per_skill_and_a_column_per_lane(data):
+    html = role_matrix_html(data.roles, Linker("role-lanes/"), fake_cite)
+    assert html.count("<tr>") == 1 + len(data.roles.skills)
+    assert html.count('<th scope="col">') == 1 + len(data.roles.lanes)
+
+
+def test_role_matrix_is_readable_without_colour(data):
+    html = role_matrix_html(data.roles, Linker("role-lanes/"), fake_cite)
+    # every cell says its level in words, and the legend explains each symbol
+    assert '<span class="level-symbol" aria-hidden="true">●</span> Core' in html
+    assert "<dd>Often helps.</dd>" in html
+    assert "<cite-first-episode-17:25>" in html
+
+
+def test_block_output_has_no_blank_or_indented_lines(data):
+    html = role_matrix_html(data.roles, Linker("role-lanes/"), fake_cite).strip()
+    assert all(line and not line[0].isspace() for line in html.splitlines())
+
+
+def test_roadmap_draws_a_bar_per_phase_and_a_checklist(data):
+    html = roadmap_html(data.roadmap("short-plan"), lambda ref: Markup("<i>c</i>"))
+    assert html.count('<li class="roadmap-bar') == 2
+    assert "--start: 1; --span: 2" in html and "--start: 3; --span: 1" in html
+    assert html.count('type="checkbox"') == 2
+    assert 'aria-label="Learn a thing."' in html
+    assert "3+ weeks" in html and "Backed by <i>c</i>" in html
+
+
+def test_roadmap_anchors_are_unique(data):
+    html = roadmap_html(data.roadmap("short-plan"), fake_cite)
+    ids = re.findall(r'id="([^"]+)"', html)
+    assert len(ids) == len(set(ids)) == 2
+
+
+def test_episode_page_lists_each_distinct_start_once(data):
+    md = episode_page_md(data, "second-episode", Linker("episodes/second-episode/"))
+    assert md.count('class="chapter"') == 3
+    assert '<li class="chapter" id="t-838">' in md and "Contrast / Case Study" in md
+    assert "<!--cited-on:second-episode:838-->" in md
+    assert "## Chapters" in md
+
+
+def test_episode_page_links_guest_and_media(data):
+    md = episode_page_md(data, "first-episode", Linker("episodes/first-episode/"))
+    assert 'href="../../guests/ada/"' in md
+    assert 'href="https://example.org/podcast/first.html"' in md
+    assert "&amp;t=1045" in md
+
+
+def test_guest_page_offers_the_unaccented_spelling(data):
+    md = guest_page_md(data, "bo-li", Linker("guests/bo-li/"))
+    assert "Also written without accents: Bo Li." in md
+    assert "Also written" not in guest_page_md(data, "ada", Linker("guests/ada/"))
+    assert "<!--guest-citations:bo-li-->" in md
+
+
+def test_guest_page_builds_profile_urls_from_handles(data):
+    md = guest_page_md(data, "ada", Linker("guests/ada/"))
+    assert 'href="https://github.com/ada"' in md
+
+
+def test_listings_link_every_episode_and_guest(data):
+    episodes = episode_list_html(data, Linker("episodes/"))
+    assert 'href="first-episode/"' in episodes and 'href="second-episode/"' in episodes
+    guests = guest_list_html(data, Linker("guests/"))
+    assert guests.index("Ada Lovelace") < guests.index("Bö Lì")
+
+
+def test_generated_sources_cover_all_data(data):
+    assert set(episode_sources(data)) == {"episodes/first-episode.md", "episodes/second-episode.md"}
+    assert set(guest_sources(data)) == {"guests/ada.md", "guests/bo-li.md"}
+    source = episode_sources(data)["episodes/first-episode.md"]
+    assert source.startswith("---\ntitle: 'First Episode: A Talk'\n")
+    assert source.endswith('{{ episode_page("first-episode") }}\n')
+    nav = nav_entries(data)
+    assert nav["episodes/index.md"][0] == {"First Episode": "episodes/first-episode.md"}
+
+
+def test_short_title_drops_the_subtitle():
+    assert short_title("Mastering MLOps: Kubeflow Pipelines") == "Mastering MLOps"
+
+
+@pytest.mark.parametrize("src, directory_urls, url", [
+    ("index.md", True, ""),
+    ("guide/index.md", True, "guide/"),
+    ("guide/x.md", True, "guide/x/"),
+    ("guide/x.md", False, "guide/x.html"),
+])
+def test_page_url_matches_mkdocs(src, directory_urls, url):
+    assert page_url(src, directory_urls) == url
+
+
+def test_linker_relative_links():
+    linker = Linker("guide/projects/one/")
+    assert linker.to_src("wiki/mlops.md") == "../../../wiki/mlops/"
+    assert linker.to_url("guide/x/#cite-2") == "../../x/#cite-2"
+    assert Linker("").episode("a", 5) == "episodes/a/#t-5"
