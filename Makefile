@@ -23,8 +23,12 @@ $(STAMP): pyproject.toml
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --livereload --dev-addr $(ADDR)
 
+# Build into a scratch folder; replace site/ only when the strict build passed,
+# so a failed build never leaves a half-built site behind to publish.
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict --site-dir site
+	rm -rf site.partial
+	$(BIN)/mkdocs build --strict --site-dir site.partial
+	rm -rf site && mv site.partial site
 
 test: $(STAMP) check-browser
 	$(BIN)/python -m pytest -n $(JOBS)
@@ -33,5 +37,5 @@ check-browser:
 	@test -x /usr/bin/chromium || { echo "The browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; }
 
 clean:
-	rm -rf site $(VENV) .pytest_cache test-results
+	rm -rf site site.partial $(VENV) .pytest_cache test-results
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

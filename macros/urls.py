@@ -55,10 +55,10 @@ class Linker:
         return f"{link}#{anchor}" if anchor else link
 
     def to_url(self, url: str) -> str:
-        """A site-root URL such as 'guide/x/#goal', made relative to this page."""
+        """A site-root URL such as 'guide/x/#goal' ('' is the home page), relative to this page."""
         path, _, anchor = url.partition("#")
-        link = get_relative_url(path, self.from_url) if path else ""
-        if path.endswith("/") and link and not link.endswith("/"):
+        link = get_relative_url(path or "./", self.from_url)
+        if (path.endswith("/") or not path) and not link.endswith("/"):
             link += "/"
         return f"{link}#{anchor}" if anchor else link
 

@@ -121,3 +121,6 @@ def test_linker_relative_links():
     assert linker.to_src("wiki/mlops.md") == "../../../wiki/mlops/"
     assert linker.to_url("guide/x/#cite-2") == "../../x/#cite-2"
     assert Linker("").episode("a", 5) == "episodes/a/#t-5"
+    # the home page's URL is '': a backlink to it must still leave the current page
+    assert Linker("episodes/x/").to_url("#cite-1") == "../../#cite-1"
+    assert Linker("").to_url("#cite-1") == "./#cite-1"
