@@ -25,3 +25,19 @@ def label_task_checkboxes(html: str) -> str:
         return f'{match.group(1)} aria-label="{label}"{match.group(2)}{match.group(3)}'
 
     return _TASK_ITEM.sub(add_label, html)
+
+
+# Material's search overlay is a dialog with no name, and its input carries
+# Safari's non-standard `autocorrect`, which HTML validators reject.
+_THEME_FIXES = (
+    ('<div class="md-search" data-md-component="search" role="dialog">',
+     '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search this site">'),
+    (' autocorrect="off"', ""),
+)
+
+
+def fix_theme_markup(html: str) -> str:
+    """Name the search dialog and drop non-standard attributes from the theme's HTML."""
+    for old, new in _THEME_FIXES:
+        html = html.replace(old, new)
+    return html

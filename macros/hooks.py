@@ -4,7 +4,7 @@
 - on_files:        add one generated page per episode and per guest
 - on_page_content: number citations and record where each one sits
 - on_page_context: point "Edit this page" of a generated page at its data file
-- on_post_page:    fill in "Cited on", guest citations and counts
+- on_post_page:    fill in "Cited on", guest citations and counts; name the search dialog
 - on_post_build:   add accent-folded fields to the search index
 """
 
@@ -21,7 +21,7 @@ from mkdocs.structure.files import File
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import build  # noqa: E402
-from macros.accessibility import label_task_checkboxes  # noqa: E402
+from macros.accessibility import fix_theme_markup, label_task_checkboxes  # noqa: E402
 from macros.backlinks import fill_placeholders  # noqa: E402
 from macros.errors import SiteError  # noqa: E402
 from macros.folding import add_folded_fields  # noqa: E402
@@ -88,7 +88,8 @@ def on_page_context(context, page, config, nav):
 
 def on_post_page(output, page, config):
     state = build.current()
-    return fill_placeholders(output, state.backlinks, state.data, Linker(page.url, config.use_directory_urls))
+    output = fill_placeholders(output, state.backlinks, state.data, Linker(page.url, config.use_directory_urls))
+    return fix_theme_markup(output)
 
 
 @event_priority(-100)  # after the search plugin has written its index

@@ -67,3 +67,12 @@ def test_task_checkboxes_get_their_item_text_as_name():
     out = label_task_checkboxes(html)
     assert '<input type="checkbox" aria-label="Ship a baseline &quot;now&quot;">' in out
     assert label_task_checkboxes(out) == out
+
+
+def test_theme_search_dialog_is_named_and_valid():
+    from macros.accessibility import fix_theme_markup
+
+    html = ('<div class="md-search" data-md-component="search" role="dialog">'
+            '<input type="text" autocorrect="off" autocomplete="off">')
+    out = fix_theme_markup(html)
+    assert 'role="dialog" aria-label="Search this site"' in out and "autocorrect" not in out
