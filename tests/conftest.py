@@ -13,13 +13,13 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 PROJECT_PARTS = ["mkdocs.yml", "CONTRIBUTING.md", "docs", "data", "macros"]
 
 
-def run_build(project: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess:
+def run_build(project: Path, site_dir: Path, strict: bool = True, **env) -> subprocess.CompletedProcess:
     """Build a project directory; return the finished process with its output."""
     command = MKDOCS + ["build", "--site-dir", str(site_dir), "--config-file", str(project / "mkdocs.yml")]
     if strict:
         command.append("--strict")
     return subprocess.run(command, cwd=project, capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300)
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}, timeout=300)
 
 
 def copy_project(destination: Path) -> Path:

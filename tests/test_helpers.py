@@ -73,6 +73,8 @@ def test_theme_search_dialog_is_named_and_valid():
     from macros.accessibility import fix_theme_markup
 
     html = ('<div class="md-search" data-md-component="search" role="dialog">'
-            '<input type="text" autocorrect="off" autocomplete="off">')
+            '<input type="text" autocorrect="off" autocomplete="off">'
+            '<a href="https://github.com/x/y" class="md-source" data-md-component="source">')
     out = fix_theme_markup(html)
     assert 'role="dialog" aria-label="Search this site"' in out and "autocorrect" not in out
+    assert 'class="md-source">' in out, "the repo link must not fetch facts from api.github.com"

@@ -31,6 +31,8 @@ def mkdocs_config():
         pass
 
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    # !ENV [NAME, default]: the default is what a plain build uses
+    Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
     return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
 
 

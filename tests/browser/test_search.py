@@ -1,0 +1,69 @@
+"""Material's search, driven with real key presses: guests with and without accents, topics."""
+
+import pytest
+
+from macros.folding import fold
+from macros.loader import load_site_data
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+GUESTS = load_site_data(ROOT / "data").guests
+
+
+def search(page, site_url, query, top=5):
+    """Type a query into the search box key by key; return the top result pages' URLs."""
+    page.goto(site_url)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=40)
+    results = page.locator("li.md-search-result__item > a.md-search-result__link")
+    results.first.wait_for(state="visible")
+    page.wait_for_timeout(300)  # let the result list settle after the last key
+    pages = []
+    for href in results.evaluate_all("links => links.map(a => a.href)"):
+        url = href.split("#")[0].split("?")[0]  # drop Material's ?h= highlight and section anchors
+        if url not in pages:
+            pages.append(url)
+    return pages[:top]
+
+
+def queries_for(guest):
+    """The full name as written, without accents, lowercased, and the family name alone."""
+    family = guest.name.split()[-1]
+    return sorted({guest.name, fold(guest.name), fold(guest.name).lower(), fold(family).lower()})
+
+
+@pytest.mark.parametrize("guest, query", [(g, q) for g in GUESTS for q in queries_for(g)],
+                         ids=lambda value: value if isinstance(value, str) else value.id)
+def test_every_guest_is_found_by_name_with_or_without_accents(page, site_url, guest, query):
+    found = search(page, site_url, query, top=3)
+    assert f"{site_url}guests/{guest.id}/" in found, f"{query!r} -> {found}"
+
+
+def test_raphael_without_accent_finds_raphael_hoogvliets(page, site_url):
+    for query in ("raphael", "Raphaël", "hoogvliets"):
+        assert search(page, site_url, query, top=3)[0] == f"{site_url}guests/raphaelhoogvliets/", query
+
+
+def pages_mentioning(phrase):
+    """Site paths of the pages whose source mentions the phrase (any case)."""
+    paths = []
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        if phrase in path.read_text(encoding="utf-8").lower():
+            relative = path.relative_to(ROOT / "docs").with_suffix("").as_posix()
+            paths.append(relative[: -len("index")] if relative.endswith("index") else relative + "/")
+    return paths
+
+
+@pytest.mark.parametrize("query, treated_on", [
+    ("leakage", ["guide/missing-skills/"]),
+    ("drift", ["wiki/model-monitoring/"]),
+    ("feature store", pages_mentioning("feature store")),
+    ("mlops vs devops", ["wiki/mlops-vs-devops/"]),
+    ("design doc", ["wiki/ml-system-design-documents/"]),
+])
+def test_topic_words_find_the_pages_that_treat_them(page, site_url, query, treated_on):
+    assert treated_on, f"no page mentions {query!r}"
+    found = search(page, site_url, query, top=8)
+    assert any(f"{site_url}{path}" in found for path in treated_on), f"{query!r} -> {found}"
