@@ -15,6 +15,8 @@ from html.parser import HTMLParser
 from .rendering import render_block
 from .timecodes import format_timecode
 
+# A chapter's "Cited on" list starts open when it is this short, collapsed otherwise.
+OPEN_UP_TO = 3
 _CITATION_OPEN = re.compile(r'<span class="citation"(?= data-episode=)')
 _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 
@@ -143,7 +145,7 @@ def fill_placeholders(html: str, index: BacklinkIndex, data, linker) -> str:
                 return ""
             entries = [{"href": linker.to_url(l.url), "page_title": l.page_title,
                         "section_title": l.section_title} for l in links]
-            return render_block("cited_on.html", entries=entries).strip()
+            return render_block("cited_on.html", entries=entries, open_up_to=OPEN_UP_TO).strip()
         if kind == "citation-count":
             what, key = args
             if what == "episode":

@@ -63,6 +63,7 @@ def test_placeholders_are_filled_with_relative_links(data):
         index, data, Linker("episodes/second-episode/"),
     )
     assert '<a href="../../guide/a/#cite-1">Page A › Data work</a>' in html
+    assert '<details class="cited-on" open>' in html and "<summary>Cited on 1 section</summary>" in html
     assert "<dd>1 citation on 1 page</dd>" in html
     assert "<dd>Not cited yet</dd>" in html
     assert "13:58–24:28" in html

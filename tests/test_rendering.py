@@ -33,7 +33,7 @@ def test_role_matrix_has_a_row_per_skill_and_a_column_per_lane(data):
 def test_role_matrix_is_readable_without_colour(data):
     html = role_matrix_html(data.roles, Linker("role-lanes/"), fake_cite)
     # every cell says its level in words, and the legend explains each symbol
-    assert '<span class="level-symbol" aria-hidden="true">●</span> Core' in html
+    assert '<span class="level-symbol" aria-hidden="true">●</span> <span class="level-label">Core</span>' in html
     assert "<dd>Often helps.</dd>" in html
     assert "<cite-first-episode-17:25>" in html
 

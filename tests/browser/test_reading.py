@@ -38,7 +38,12 @@ def landed_on(page):
 
 def test_cited_on_leads_to_the_citation(page, site_url):
     page.goto(f"{site_url}episodes/mlops-at-scale-reproducibility-adoption/")
-    entry = page.locator("#t-2346 .cited-on a").first
+    chapter = page.locator("#t-2346")
+    summary = chapter.locator(".cited-on summary")
+    assert re.fullmatch(r"Cited on \d+ sections", summary.inner_text().strip())
+    if chapter.locator("details.cited-on[open]").count() == 0:
+        summary.click()  # long lists start collapsed
+    entry = chapter.locator(".cited-on a").first
     label = entry.inner_text()
     entry.click()
     target = landed_on(page)
