@@ -6,6 +6,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+# Browser-side quality tools (axe-core, Lighthouse, the Nu HTML checker), pinned
+# in tests/quality/package-lock.json. Install scripts are skipped: vnu-jar's
+# only fetches a Java runtime, and the system's is used instead.
+QUALITY    := tests/quality
+NODE_STAMP := $(QUALITY)/node_modules/.installed-stamp
 ADDR   ?= 127.0.0.1:8000
 # pytest workers: the build-breaking and browser tests are slow, so spread them.
 JOBS   ?= 2
@@ -31,12 +36,17 @@ build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site.partial
 	rm -rf site && mv site.partial site
 
-test: $(STAMP) check-browser
+$(NODE_STAMP): $(QUALITY)/package.json $(QUALITY)/package-lock.json
+	npm ci --prefix $(QUALITY) --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(STAMP) $(NODE_STAMP) check-browser
 	$(BIN)/python -m pytest -n $(JOBS)
 
 check-browser:
 	@test -x /usr/bin/chromium || { echo "The browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; }
+	@command -v java >/dev/null || { echo "The HTML check needs Java: sudo apt-get install default-jre-headless"; exit 1; }
 
 clean:
-	rm -rf site site.partial $(VENV) .pytest_cache test-results
+	rm -rf site site.partial $(VENV) $(QUALITY)/node_modules .pytest_cache test-results
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -36,6 +36,7 @@ _THEME_FIXES = (
     ('<div class="md-search" data-md-component="search" role="dialog">',
      '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search this site">'),
     (' autocorrect="off"', ""),
+    ('<nav class="md-tags" >', '<nav class="md-tags" aria-label="Tags">'),
 )
 
 

@@ -35,10 +35,15 @@ def folded_words(text: str) -> str:
 
 
 def add_folded_fields(index: dict) -> dict:
-    """Return a copy of Material's search index with folded title/text fields."""
+    """Return a copy of Material's search index with folded title/text fields.
+
+    Tags are dropped from the documents: Material draws them in each result
+    as an unnamed <nav>, and a list of identical unnamed landmarks is an
+    accessibility failure. Pages stay findable by their tag words in the text.
+    """
     docs = []
     for doc in index.get("docs", []):
-        doc = dict(doc)
+        doc = {key: value for key, value in doc.items() if key != "tags"}
         title, text = folded_words(doc.get("title", "")), folded_words(doc.get("text", ""))
         if title:
             doc[FOLDED_TITLE] = title

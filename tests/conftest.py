@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["tests.browser_fixtures"]
+
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 PROJECT_PARTS = ["mkdocs.yml", "CONTRIBUTING.md", "docs", "data", "macros"]

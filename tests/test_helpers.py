@@ -54,10 +54,11 @@ def test_fold():
 
 
 def test_search_index_gets_folded_fields_only_where_needed():
-    index = {"config": {}, "docs": [{"location": "a/", "title": "Raphaël Hoogvliets", "text": "plain"},
+    index = {"config": {}, "docs": [{"location": "a/", "title": "Raphaël Hoogvliets", "text": "plain", "tags": ["X"]},
                                     {"location": "b/", "title": "Plain", "text": "café"}]}
     docs = add_folded_fields(index)["docs"]
     assert docs[0]["title_folded"] == "Raphael" and "text_folded" not in docs[0]
+    assert "tags" not in docs[0], "tag chips in results are unnamed landmarks"
     assert docs[1]["text_folded"] == "cafe" and "title_folded" not in docs[1]
 
 

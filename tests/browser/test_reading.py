@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from macros.timecodes import parse_timecode
 from tests.conftest import ROOT
 
-from .conftest import foreign_requests
+from tests.browser_fixtures import foreign_requests
 
 pytestmark = pytest.mark.browser
 

@@ -1,4 +1,5 @@
-"""A real browser (Debian's chromium via Playwright) against the built site on loopback."""
+"""Browser fixtures for the whole suite (a pytest plugin, loaded by tests/conftest.py):
+Debian's chromium via Playwright, against the built site served on loopback."""
 
 import functools
 import http.server

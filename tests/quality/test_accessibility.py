@@ -1,0 +1,69 @@
+"""axe-core (WCAG 2.1 A/AA and best practices) on every page type, light and dark: 0 violations."""
+
+import pytest
+
+from .conftest import PAGE_TYPES
+
+pytestmark = pytest.mark.browser
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+
+def axe_violations(page, node_modules):
+    page.add_script_tag(path=str(node_modules / "axe-core" / "axe.min.js"))
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} -> " + "; ".join(n["target"][0] for n in v["nodes"][:4])
+        for v in result["violations"]
+    ]
+
+
+@pytest.fixture(params=["light", "dark"])
+def scheme_page(request, browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=request.param)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
+def test_page_type_has_no_axe_violations(scheme_page, site_url, node_modules, kind):
+    scheme_page.goto(site_url + PAGE_TYPES[kind])
+    scheme_page.wait_for_load_state("networkidle")
+    violations = axe_violations(scheme_page, node_modules)
+    assert not violations, f"{kind} ({PAGE_TYPES[kind] or '/'}):\n" + "\n".join(violations)
+
+
+def test_open_search_with_results_has_no_axe_violations(scheme_page, site_url, node_modules):
+    scheme_page.goto(site_url)
+    box = scheme_page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("monitoring", delay=30)
+    scheme_page.locator("li.md-search-result__item").first.wait_for()
+    violations = axe_violations(scheme_page, node_modules)
+    assert not violations, "search open with results:\n" + "\n".join(violations)
+
+
+def all_page_paths():
+    from tests.conftest import ROOT
+    from macros.loader import load_site_data
+
+    paths = []
+    for md in sorted((ROOT / "docs").rglob("*.md")):
+        relative = md.relative_to(ROOT / "docs").with_suffix("").as_posix()
+        paths.append(relative[: -len("index")] if relative.endswith("index") else relative + "/")
+    data = load_site_data(ROOT / "data")
+    paths += [f"episodes/{e.slug}/" for e in data.episodes] + [f"guests/{g.id}/" for g in data.guests]
+    return paths
+
+
+def test_every_page_has_no_axe_violations(scheme_page, site_url, node_modules):
+    failures = []
+    for path in all_page_paths():
+        scheme_page.goto(site_url + path)
+        violations = axe_violations(scheme_page, node_modules)
+        if violations:
+            failures.append(f"{path or '/'}:\n  " + "\n  ".join(violations))
+    assert not failures, "\n".join(failures)
