@@ -21,7 +21,7 @@ from mkdocs.structure.files import File
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import build  # noqa: E402
-from macros.accessibility import fix_theme_markup, label_task_checkboxes  # noqa: E402
+from macros.theme_markup import fix_theme_markup, label_task_checkboxes  # noqa: E402
 from macros.backlinks import fill_placeholders  # noqa: E402
 from macros.errors import SiteError  # noqa: E402
 from macros.folding import add_folded_fields  # noqa: E402

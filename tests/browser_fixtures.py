@@ -1,14 +1,12 @@
 """Browser fixtures for the whole suite (a pytest plugin, loaded by tests/conftest.py):
 Debian's chromium via Playwright, against the built site served on loopback."""
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from tests import pages_server
 from tests.conftest import ROOT, run_build
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -18,27 +16,18 @@ LAUNCH_ARGS = [
 ]
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(tmp_path_factory):
-    """Build the site for a loopback address and serve it there; yields the base URL.
+    """Build the site for a loopback address and serve it there as GitHub Pages would.
 
     The site is built with SITE_URL set to the address it is served from, as
     `mkdocs serve` does: Material's instant navigation only follows links
     that match the sitemap, whose URLs come from site_url.
     """
     site = tmp_path_factory.mktemp("browser-site")
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    server, url = pages_server.start(site)  # bound first: the build needs the address
     result = run_build(ROOT, site, SITE_URL=url)
     assert result.returncode == 0, result.stdout + result.stderr
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     yield url
     server.shutdown()
 

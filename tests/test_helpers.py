@@ -2,7 +2,7 @@
 
 import pytest
 
-from macros.accessibility import label_task_checkboxes
+from macros.theme_markup import label_task_checkboxes
 from macros.codeprotect import protect_code
 from macros.folding import add_folded_fields, fold, folded_words
 from macros.timecodes import TimecodeError, format_timecode, parse_timecode
@@ -71,7 +71,7 @@ def test_task_checkboxes_get_their_item_text_as_name():
 
 
 def test_theme_search_dialog_is_named_and_valid():
-    from macros.accessibility import fix_theme_markup
+    from macros.theme_markup import fix_theme_markup
 
     html = ('<div class="md-search" data-md-component="search" role="dialog">'
             '<input type="text" autocorrect="off" autocomplete="off">'
@@ -79,3 +79,10 @@ def test_theme_search_dialog_is_named_and_valid():
     out = fix_theme_markup(html)
     assert 'role="dialog" aria-label="Search this site"' in out and "autocorrect" not in out
     assert 'class="md-source">' in out, "the repo link must not fetch facts from api.github.com"
+
+
+def test_theme_bundle_is_deferred():
+    from macros.theme_markup import fix_theme_markup
+
+    html = '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
+    assert fix_theme_markup(html) == '<script src="../assets/javascripts/bundle.a5f9d56c.min.js" defer></script>'

@@ -1,4 +1,4 @@
-"""Small HTML fixes that make the theme's output usable with assistive technology."""
+"""Adjustments to the HTML the theme produces: accessibility, validity, privacy, speed."""
 
 import re
 from html import unescape
@@ -40,8 +40,15 @@ _THEME_FIXES = (
 )
 
 
+# Material loads its bundle with a plain <script> at the end of <body>, which
+# holds back the first paint on a slow phone; deferred, it runs as soon as the
+# document is parsed, before the (also deferred) extra_javascript files.
+_BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
+
+
 def fix_theme_markup(html: str) -> str:
-    """Name the search dialog, drop non-standard attributes and the repo-facts fetch."""
+    """Name the search dialog, drop non-standard attributes and the repo-facts fetch,
+    and defer the theme's script."""
     for old, new in _THEME_FIXES:
         html = html.replace(old, new)
-    return html
+    return _BUNDLE.sub(r'<script src="\1" defer></script>', html)
