@@ -4,7 +4,8 @@
 - on_files:        add one generated page per episode and per guest
 - on_page_content: number citations and record where each one sits
 - on_page_context: point "Edit this page" of a generated page at its data file
-- on_post_page:    fill in "Cited on", guest citations and counts; name the search dialog
+- on_post_page:    fill in "Cited on", guest citations and counts; fix the theme's markup
+- on_post_template: the same theme fixes for 404.html
 - on_post_build:   add accent-folded fields to the search index
 """
 
@@ -90,6 +91,11 @@ def on_post_page(output, page, config):
     state = build.current()
     output = fill_placeholders(output, state.backlinks, state.data, Linker(page.url, config.use_directory_urls))
     return fix_theme_markup(output)
+
+
+def on_post_template(output_content, template_name, config):
+    """Theme pages that are not Markdown pages (404.html) get the same fixes."""
+    return fix_theme_markup(output_content) if template_name.endswith(".html") else output_content
 
 
 @event_priority(-100)  # after the search plugin has written its index

@@ -37,6 +37,9 @@ _THEME_FIXES = (
      '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search this site">'),
     (' autocorrect="off"', ""),
     ('<nav class="md-tags" >', '<nav class="md-tags" aria-label="Tags">'),
+    # Material writes tabindex="" on navigation labels: not an integer, so
+    # invalid HTML, and browsers already treat it as absent.
+    (' tabindex=""', ""),
 )
 
 

@@ -75,10 +75,12 @@ def test_theme_search_dialog_is_named_and_valid():
 
     html = ('<div class="md-search" data-md-component="search" role="dialog">'
             '<input type="text" autocorrect="off" autocomplete="off">'
-            '<a href="https://github.com/x/y" class="md-source" data-md-component="source">')
+            '<a href="https://github.com/x/y" class="md-source" data-md-component="source">'
+            '<label class="md-nav__link" for="__nav_2" id="__nav_2_label" tabindex="">')
     out = fix_theme_markup(html)
     assert 'role="dialog" aria-label="Search this site"' in out and "autocorrect" not in out
     assert 'class="md-source">' in out, "the repo link must not fetch facts from api.github.com"
+    assert 'tabindex=""' not in out
 
 
 def test_theme_bundle_is_deferred():
