@@ -81,8 +81,11 @@ def number_citations(html: str) -> str:
 
 
 class BacklinkIndex:
+    """Every citation of the build, looked up by episode or by chapter start."""
+
     def __init__(self):
-        self._links: list[Backlink] = []
+        self._by_episode: dict[str, list[Backlink]] = defaultdict(list)
+        self._by_chapter: dict[tuple[str, int], list[Backlink]] = defaultdict(list)
 
     def record(self, page_url: str, page_title: str, html: str) -> str:
         """Number the page's citations, remember them, return the numbered HTML."""
@@ -90,25 +93,27 @@ class BacklinkIndex:
         scanner = _CitationScanner()
         scanner.feed(html)
         for citation, section in scanner.found:
-            self._links.append(Backlink(
+            link = Backlink(
                 episode=citation["episode"],
                 seconds=tuple(citation["seconds"]),
                 page_url=page_url,
                 page_title=page_title,
                 section_title=section[1] if section else None,
                 anchor=citation["id"],
-            ))
+            )
+            self._by_episode[link.episode].append(link)
+            for second in dict.fromkeys(link.seconds):
+                self._by_chapter[(link.episode, second)].append(link)
         return html
 
     def for_episode(self, slug: str) -> list[Backlink]:
-        return [link for link in self._links if link.episode == slug]
+        return list(self._by_episode.get(slug, ()))
 
     def for_chapter(self, slug: str, seconds: int) -> list[Backlink]:
-        return [link for link in self.for_episode(slug) if seconds in link.seconds]
+        return list(self._by_chapter.get((slug, seconds), ()))
 
     def for_episodes(self, slugs) -> list[Backlink]:
-        slugs = set(slugs)
-        return [link for link in self._links if link.episode in slugs]
+        return [link for slug in dict.fromkeys(slugs) for link in self._by_episode.get(slug, ())]
 
 
 def _count_text(links: list[Backlink]) -> str:

@@ -6,17 +6,11 @@ macros render it like any other page and it is never hand-maintained.
 
 import yaml
 
-from .listings import guest_sort_key
 from .urls import episode_src, guest_src
 
 
 def _front_matter(meta: dict) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
-
-
-def short_title(title: str) -> str:
-    """The part of an episode title before its subtitle, for the navigation."""
-    return title.split(":", 1)[0].strip()
 
 
 def episode_sources(data) -> dict[str, str]:
@@ -44,10 +38,3 @@ def guest_sources(data) -> dict[str, str]:
         }
         pages[guest_src(guest.id)] = _front_matter(meta) + f'{{{{ guest_page("{guest.id}") }}}}\n'
     return pages
-
-
-def nav_entries(data) -> dict[str, list[dict]]:
-    """Nav items to append after episodes/index.md and guests/index.md."""
-    episodes = [{short_title(e.title): episode_src(e.slug)} for e in data.episodes]
-    guests = [{g.name: guest_src(g.id)} for g in sorted(data.guests, key=guest_sort_key)]
-    return {"episodes/index.md": episodes, "guests/index.md": guests}

@@ -1,7 +1,8 @@
 """MkDocs hooks (listed under `hooks:` in mkdocs.yml): the build's plumbing.
 
-- on_config:       load and validate data/ once; add generated pages to the nav
-- on_files:        add one generated page per episode and per guest
+- on_config:       load and validate data/ once
+- on_files:        add one generated page per episode and per guest (reached from
+                   the Episodes and Guests listings, search and citations, not the nav)
 - on_page_content: number citations and record where each one sits
 - on_page_context: point "Edit this page" of a generated page at its data file
 - on_post_page:    fill in "Cited on", guest citations and counts; fix the theme's markup
@@ -16,7 +17,7 @@ from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 # MkDocs loads this file by path; make the package beside it importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -26,7 +27,7 @@ from macros.theme_markup import fix_theme_markup, label_task_checkboxes  # noqa:
 from macros.backlinks import fill_placeholders  # noqa: E402
 from macros.errors import SiteError  # noqa: E402
 from macros.folding import add_folded_fields  # noqa: E402
-from macros.generated import episode_sources, guest_sources, nav_entries  # noqa: E402
+from macros.generated import episode_sources, guest_sources  # noqa: E402
 from macros.urls import Linker  # noqa: E402
 
 DATA_FILE_OF = {"episodes/": "data/episodes.yml", "guests/": "data/guests.yml"}
@@ -36,25 +37,10 @@ DATA_FILE_OF = {"episodes/": "data/episodes.yml", "guests/": "data/guests.yml"}
 def on_config(config):
     project_dir = Path(config.config_file_path).parent
     try:
-        state = build.start(project_dir, Path(config.docs_dir), config.use_directory_urls)
+        build.start(project_dir, Path(config.docs_dir), config.use_directory_urls)
     except SiteError as error:
         raise PluginError(str(error)) from None
-    for index_page, entries in nav_entries(state.data).items():
-        _append_after(config.nav, index_page, entries)
     return config
-
-
-def _append_after(nav, index_page, entries):
-    """Append entries to the nav section whose first item is index_page."""
-    for item in nav or []:
-        if isinstance(item, dict):
-            for children in item.values():
-                if isinstance(children, list) and children:
-                    first = children[0]
-                    if first == index_page or (isinstance(first, dict) and index_page in first.values()):
-                        children.extend(entries)
-                        return
-                    _append_after(children, index_page, entries)
 
 
 def on_files(files, config):
@@ -67,7 +53,9 @@ def on_files(files, config):
                 f"docs/{src_uri} exists, but episode and guest pages are generated from data/; "
                 f"delete docs/{src_uri} and edit {DATA_FILE_OF[src_uri.split('/')[0] + '/']} instead"
             )
-        files.append(File.generated(config, src_uri, content=content))
+        # Not in the nav: a sidebar of every episode and guest would be unusable at
+        # archive scale and would make every page's build cost grow with their count.
+        files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 
 

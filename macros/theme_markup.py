@@ -54,4 +54,9 @@ def fix_theme_markup(html: str) -> str:
     and defer the theme's script."""
     for old, new in _THEME_FIXES:
         html = html.replace(old, new)
+    if 'id="__toc"' not in html:
+        # Material renders the table-of-contents toggle inside the current page's
+        # nav entry; a page outside the nav (episode, guest) has no toggle, so
+        # the label that points at it points at nothing.
+        html = html.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
     return _BUNDLE.sub(r'<script src="\1" defer></script>', html)

@@ -88,3 +88,12 @@ def test_theme_bundle_is_deferred():
 
     html = '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
     assert fix_theme_markup(html) == '<script src="../assets/javascripts/bundle.a5f9d56c.min.js" defer></script>'
+
+
+def test_toc_label_without_its_toggle_loses_its_for():
+    from macros.theme_markup import fix_theme_markup
+
+    label = '<label class="md-nav__title" for="__toc">'
+    assert fix_theme_markup(label) == '<label class="md-nav__title">'
+    with_toggle = '<input type="checkbox" id="__toc">' + label
+    assert fix_theme_markup(with_toggle) == with_toggle

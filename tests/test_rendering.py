@@ -5,7 +5,7 @@ import re
 import pytest
 from markupsafe import Markup
 
-from macros.generated import episode_sources, guest_sources, nav_entries, short_title
+from macros.generated import episode_sources, guest_sources
 from macros.listings import episode_list_html, episode_page_md, guest_list_html, guest_page_md
 from macros.loader import load_site_data
 from macros.matrix import role_matrix_html
@@ -98,12 +98,6 @@ def test_generated_sources_cover_all_data(data):
     source = episode_sources(data)["episodes/first-episode.md"]
     assert source.startswith("---\ntitle: 'First Episode: A Talk'\n")
     assert source.endswith('{{ episode_page("first-episode") }}\n')
-    nav = nav_entries(data)
-    assert nav["episodes/index.md"][0] == {"First Episode": "episodes/first-episode.md"}
-
-
-def test_short_title_drops_the_subtitle():
-    assert short_title("Mastering MLOps: Kubeflow Pipelines") == "Mastering MLOps"
 
 
 @pytest.mark.parametrize("src, directory_urls, url", [

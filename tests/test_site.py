@@ -109,12 +109,21 @@ def test_each_episode_and_guest_in_the_data_has_exactly_one_page(built_site, sit
     assert guest_pages == {g.id for g in site_data.guests}
 
 
-def test_generated_pages_are_in_the_navigation(built_site, site_data):
-    home = (built_site / "index.html").read_text(encoding="utf-8")
+def test_generated_pages_are_linked_from_their_listings(built_site, site_data):
+    episodes = (built_site / "episodes" / "index.html").read_text(encoding="utf-8")
+    guests = (built_site / "guests" / "index.html").read_text(encoding="utf-8")
     for episode in site_data.episodes:
-        assert f'href="episodes/{episode.slug}/"' in home
+        assert f'href="{episode.slug}/"' in episodes
     for guest in site_data.guests:
-        assert f'href="guests/{guest.id}/"' in home
+        assert f'href="{guest.id}/"' in guests
+
+
+def test_the_nav_does_not_grow_with_the_archive(built_site, site_data):
+    """Every page renders the nav: listing each episode and guest there would make
+    every page's size and build time grow with the archive."""
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    sidebar = home.split('md-nav--primary', 1)[1].split('md-nav--secondary', 1)[0]
+    assert "episodes/ml-system-design/" not in sidebar and "guests/svpino/" not in sidebar
 
 
 def test_front_matter_of_every_page():
