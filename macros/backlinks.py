@@ -10,7 +10,7 @@ is complete whatever order pages render in.
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from html import unescape
 
 from .rendering import render_block
 from .timecodes import format_timecode
@@ -18,7 +18,6 @@ from .timecodes import format_timecode
 # A chapter's "Cited on" list starts open when it is this short, collapsed otherwise.
 OPEN_UP_TO = 3
 _CITATION_OPEN = re.compile(r'<span class="citation"(?= data-episode=)')
-_HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 
 
 @dataclass(frozen=True)
@@ -35,43 +34,28 @@ class Backlink:
         return f"{self.page_url}#{self.anchor}"
 
 
-class _CitationScanner(HTMLParser):
-    """Finds citations in page HTML, in order, with the heading each sits under."""
+# One pass over a page's HTML, in document order: section headings (with the
+# ids the toc extension gives them) and citations (markup from citation.html,
+# which never nests a <span>).
+_SCAN = re.compile(
+    r'<h(?P<level>[2-6])[^>]*\bid="(?P<heading_id>[^"]+)"[^>]*>(?P<heading>.*?)</h(?P=level)>'
+    r'|<span class="citation" id="(?P<cite_id>cite-\d+)" data-episode="(?P<episode>[^"]+)">(?P<body>.*?)</span>',
+    re.S,
+)
+_PERMALINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+_AT = re.compile(r'class="citation-time"[^>]*\bdata-at="(\d+)"')
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.found = []
-        self._section = None
-        self._heading = None
-        self._heading_text = []
-        self._in_permalink = False
-        self._citation = None
 
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        classes = (attrs.get("class") or "").split()
-        if tag in _HEADINGS and attrs.get("id"):
-            self._heading, self._heading_text = attrs["id"], []
-        elif tag == "a" and self._heading and "headerlink" in classes:
-            self._in_permalink = True
-        elif tag == "span" and "citation" in classes and attrs.get("data-episode"):
-            self._citation = {"id": attrs.get("id"), "episode": attrs["data-episode"], "seconds": []}
-        elif tag == "a" and self._citation is not None and "citation-time" in classes:
-            self._citation["seconds"].append(int(attrs["data-at"]))
-
-    def handle_endtag(self, tag):
-        if tag == "a":
-            self._in_permalink = False
-        elif tag in _HEADINGS and self._heading:
-            self._section = (self._heading, " ".join("".join(self._heading_text).split()))
-            self._heading = None
-        elif tag == "span" and self._citation is not None:
-            self.found.append((self._citation, self._section))
-            self._citation = None
-
-    def handle_data(self, data):
-        if self._heading and not self._in_permalink:
-            self._heading_text.append(data)
+def scan_citations(html: str):
+    """Yield (cite id, episode, seconds, section title or None) for each numbered citation."""
+    section = None
+    for match in _SCAN.finditer(html):
+        if match["heading_id"]:
+            text = _TAG.sub("", _PERMALINK.sub("", match["heading"]))
+            section = " ".join(unescape(text).split())
+        else:
+            yield match["cite_id"], match["episode"], tuple(int(s) for s in _AT.findall(match["body"])), section
 
 
 def number_citations(html: str) -> str:
@@ -90,16 +74,14 @@ class BacklinkIndex:
     def record(self, page_url: str, page_title: str, html: str) -> str:
         """Number the page's citations, remember them, return the numbered HTML."""
         html = number_citations(html)
-        scanner = _CitationScanner()
-        scanner.feed(html)
-        for citation, section in scanner.found:
+        for anchor, episode, seconds, section in scan_citations(html):
             link = Backlink(
-                episode=citation["episode"],
-                seconds=tuple(citation["seconds"]),
+                episode=episode,
+                seconds=seconds,
                 page_url=page_url,
                 page_title=page_title,
-                section_title=section[1] if section else None,
-                anchor=citation["id"],
+                section_title=section,
+                anchor=anchor,
             )
             self._by_episode[link.episode].append(link)
             for second in dict.fromkeys(link.seconds):

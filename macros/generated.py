@@ -4,13 +4,15 @@ Each episode page is `{{ episode_page("slug") }}` behind front matter, so the
 macros render it like any other page and it is never hand-maintained.
 """
 
-import yaml
+import json
 
 from .urls import episode_src, guest_src
 
 
 def _front_matter(meta: dict) -> str:
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+    # JSON is YAML: each value is written as JSON, which quotes any title safely.
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
 def episode_sources(data) -> dict[str, str]:

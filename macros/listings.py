@@ -29,19 +29,15 @@ def episode_page_md(data, slug, linker) -> str:
     episode = data.episodes_by_slug[slug]
     starts = {}
     for chapter in episode.chapters:
-        starts.setdefault(chapter.seconds, []).append(chapter.title)
+        starts.setdefault(chapter.seconds, []).append(chapter)
     chapters = [
-        {"seconds": s, "at": _at(episode, s),
-         "title": " / ".join(titles), "anchor": chapter_anchor(s), "video": video_at(episode.youtube_url, s)}
-        for s, titles in starts.items()
+        {"seconds": s, "at": same[0].at, "title": " / ".join(c.title for c in same),
+         "anchor": chapter_anchor(s), "video": video_at(episode.youtube_url, s)}
+        for s, same in starts.items()
     ]
     facts = render_block("episode_page.html", episode=episode, guests=_guest_refs(data, episode, linker))
     chapter_list = render_block("chapter_list.html", episode=episode, chapters=chapters)
     return f"{facts}\n## Chapters\n\n{chapter_list}"
-
-
-def _at(episode, seconds):
-    return next(c.at for c in episode.chapters if c.seconds == seconds)
 
 
 def guest_page_md(data, guest_id, linker) -> str:

@@ -32,6 +32,10 @@ KIND = {
 }
 IDENTITY_KEYS = ("slug", "id", "label")
 
+# libyaml's loader when PyYAML has it (ten times faster on an archive-sized
+# episodes.yml); the same safe subset of YAML and the same error marks either way.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True)
 class SiteData:
@@ -84,7 +88,7 @@ def _read_yaml(path: Path, shown: str, problems: list[str]):
         problems.append(f"{shown}: file is missing; every site needs {', '.join(FILES)}")
         return None
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)  # noqa: S506 (safe loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"

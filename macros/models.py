@@ -10,7 +10,7 @@ import re
 from typing import Annotated, Literal
 from urllib.parse import parse_qs, urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from .timecodes import TimecodeError, parse_timecode, sexagesimal_hint
 
@@ -90,12 +90,17 @@ def check_time(value) -> str:
 class Chapter(StrictModel):
     at: str
     title: str = Field(min_length=1)
+    _seconds: int = PrivateAttr(default=0)
 
     _at = field_validator("at", mode="before")(lambda v: check_time(v))
 
+    def model_post_init(self, __context) -> None:
+        # Parsed once: citations and episode pages ask for it many times per build.
+        self._seconds = parse_timecode(self.at)
+
     @property
     def seconds(self) -> int:
-        return parse_timecode(self.at)
+        return self._seconds
 
 
 class Episode(StrictModel):

@@ -96,7 +96,7 @@ def test_generated_sources_cover_all_data(data):
     assert set(episode_sources(data)) == {"episodes/first-episode.md", "episodes/second-episode.md"}
     assert set(guest_sources(data)) == {"guests/ada.md", "guests/bo-li.md"}
     source = episode_sources(data)["episodes/first-episode.md"]
-    assert source.startswith("---\ntitle: 'First Episode: A Talk'\n")
+    assert source.startswith('---\ntitle: "First Episode: A Talk"\n')
     assert source.endswith('{{ episode_page("first-episode") }}\n')
 
 
