@@ -55,6 +55,11 @@ def sizes(scale: float) -> dict:
     return {key: max(2, round(value * scale)) if key != "chapters" else value for key, value in FULL.items()}
 
 
+# Front matter and heading of the corpus' own pages (listings, index, tags).
+FRONT = ("---\ntitle: {t}\ndescription: {t} of the synthetic archive used to benchmark the strict build "
+         "of this site.\n---\n\n# {t}\n\n")
+
+
 def sentence(rng, n=16):
     words = [rng.choice(WORDS) for _ in range(n)]
     return " ".join(words).capitalize() + "."
@@ -156,7 +161,7 @@ nav:
 def common_pages(docs: Path, pages, n):
     (docs / "topics").mkdir(parents=True)
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
-    front = "---\ntitle: {t}\ndescription: {t} of the synthetic archive used to benchmark the strict build of this site.\n---\n\n# {t}\n\n"
+    front = FRONT
     (docs / "index.md").write_text(front.format(t="Archive") + "[Topics](topics/index.md)\n", encoding="utf-8")
     (docs / "tags.md").write_text(front.format(t="Tags") + "<!-- material/tags -->\n", encoding="utf-8")
     links = "\n".join(f"- [{p['title']}]({Path(p['src']).name})" for p in pages)
@@ -175,7 +180,7 @@ def generate(target: Path, scale: float, macros: bool, seed: int = 7) -> dict:
     common_pages(docs, pages, n)
     shutil.copytree(ROOT / "macros", target / "macros", ignore=shutil.ignore_patterns("__pycache__"))
     (target / "mkdocs.yml").write_text(config_text(macros), encoding="utf-8")
-    front = "---\ntitle: {t}\ndescription: {t} of the synthetic archive used to benchmark the strict build of this site.\n---\n\n# {t}\n\n"
+    front = FRONT
 
     if macros:
         quote = lambda e, times: "{{ cite(" + ", ".join(f'"{v}"' for v in [e, *times]) + ") }}"  # noqa: E731
