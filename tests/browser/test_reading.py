@@ -8,7 +8,6 @@ from playwright.sync_api import expect
 from macros.timecodes import parse_timecode
 from tests.conftest import ROOT
 
-from tests.browser_fixtures import foreign_requests
 
 pytestmark = pytest.mark.browser
 
@@ -144,14 +143,3 @@ def test_checklist_is_usable_from_the_keyboard(page, site_url):
     page.keyboard.press("Space")
     assert box.is_checked()
     assert box.get_attribute("aria-label")
-
-
-@pytest.mark.parametrize("path", ["", "guide/roadmaps/", "role-lanes/", "episodes/ml-system-design/", "tags/"])
-def test_pages_request_nothing_from_other_sites(page, site_url, path):
-    page.goto(f"{site_url}{path}")
-    page.wait_for_load_state("networkidle")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially("monitoring", delay=30)
-    page.locator("li.md-search-result__item").first.wait_for()
-    assert foreign_requests(page, site_url) == []

@@ -1,0 +1,30 @@
+"""Loading and using any page type requests nothing outside the site's own origin."""
+
+import pytest
+
+from tests.browser_fixtures import foreign_requests
+
+from .conftest import PAGE_TYPES
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
+def test_page_and_its_search_stay_on_the_site(page, site_url, kind):
+    page.goto(site_url + PAGE_TYPES[kind])
+    page.wait_for_load_state("networkidle")
+    # Use the page: open the search and get results, toggle the palette, tick a box if any.
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("monitoring", delay=30)
+    page.locator("li.md-search-result__item").first.wait_for()
+    page.keyboard.press("Escape")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    if page.locator(".md-content li.task-list-item").count():
+        item = page.locator(".md-content li.task-list-item").first
+        item.scroll_into_view_if_needed()
+        bounds = item.bounding_box()
+        page.mouse.click(bounds["x"] - 12, bounds["y"] + 10)
+    page.wait_for_load_state("networkidle")
+    assert page.requests, "no request was recorded at all"
+    assert foreign_requests(page, site_url) == []
