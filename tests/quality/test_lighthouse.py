@@ -38,3 +38,11 @@ def test_lighthouse_scores(lighthouse_report, kind):
         for category, target in TARGETS.items() if result["scores"][category] < target
     ]
     assert not misses, f"{kind} ({PAGE_TYPES[kind] or '/'}), {result['bytes'] / 1024:.0f} KiB:\n" + "\n".join(misses)
+
+
+def test_lighthouse_search_open_with_results(lighthouse_report):
+    result = lighthouse_report["search-open"]
+    assert result["runtimeError"] is None, result["runtimeError"]
+    misses = [f"{category} {score} < 1: " + "; ".join(result["failing"][category][:5])
+              for category, score in result["scores"].items() if score < 1]
+    assert not misses, "search open with results:\n" + "\n".join(misses)
