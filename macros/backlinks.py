@@ -75,18 +75,13 @@ class BacklinkIndex:
         """Number the page's citations, remember them, return the numbered HTML."""
         html = number_citations(html)
         for anchor, episode, seconds, section in scan_citations(html):
-            link = Backlink(
-                episode=episode,
-                seconds=seconds,
-                page_url=page_url,
-                page_title=page_title,
-                section_title=section,
-                anchor=anchor,
-            )
-            self._by_episode[link.episode].append(link)
-            for second in dict.fromkeys(link.seconds):
-                self._by_chapter[(link.episode, second)].append(link)
+            self.add(Backlink(episode, seconds, page_url, page_title, section, anchor))
         return html
+
+    def add(self, link: Backlink) -> None:
+        self._by_episode[link.episode].append(link)
+        for second in dict.fromkeys(link.seconds):
+            self._by_chapter[(link.episode, second)].append(link)
 
     def for_episode(self, slug: str) -> list[Backlink]:
         return list(self._by_episode.get(slug, ()))

@@ -207,11 +207,9 @@ def generate(target: Path, scale: float, macros: bool, seed: int = 7) -> dict:
         for heading, _, cites in page["sections"]:
             for episode, times in cites:
                 counter += 1
-                seconds = tuple(s.start.seconds for s in resolve_citation(data.episodes_by_slug, episode, times)) + tuple(
-                    s.end.seconds for s in resolve_citation(data.episodes_by_slug, episode, times) if s.end)
-                index._by_episode[episode].append(Backlink(episode, seconds, url, page["title"], heading, f"cite-{counter}"))
-                for second in seconds:
-                    index._by_chapter[(episode, second)].append(index._by_episode[episode][-1])
+                moments = [m for span in resolve_citation(data.episodes_by_slug, episode, times) for m in span.moments]
+                index.add(Backlink(episode, tuple(m.seconds for m in moments), url, page["title"], heading,
+                                   f"cite-{counter}"))
     for episode in data.episodes:
         src = episode_src(episode.slug)
         linker = Linker(page_url(src))
