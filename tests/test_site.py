@@ -184,3 +184,22 @@ def test_prose_repeats_no_run_of_the_sources():
     result = subprocess.run([sys.executable, str(ORIGINALITY), "docs", "data"], cwd=ROOT,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_edit_button_of_a_generated_page_opens_its_data_file(built_site):
+    def edit_link(page):
+        html = (built_site / page / "index.html").read_text(encoding="utf-8")
+        return re.search(r'href="([^"]+)" title="Edit this page"', html).group(1)
+
+    assert edit_link("episodes/ml-system-design").endswith("/edit/main/data/episodes.yml")
+    assert edit_link("guests/svpino").endswith("/edit/main/data/guests.yml")
+    assert edit_link("guide/interviews").endswith("/edit/main/docs/guide/interviews.md")
+
+
+def test_contributor_page_is_contributing_md(built_site):
+    """The site's contributor page includes CONTRIBUTING.md, so the two cannot drift apart."""
+    html = (built_site / "contributing" / "index.html").read_text(encoding="utf-8")
+    headings = re.findall(r"^## (.+)$", (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"), re.M)
+    assert len(headings) >= 6
+    for heading in headings:
+        assert f">{heading}<" in html, heading
