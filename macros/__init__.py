@@ -12,7 +12,7 @@ def define_env(env):
     from . import build
     from .citations import citation_html, resolve_citation
     from .errors import MacroUsageError, SiteError
-    from .listings import episode_list_html, episode_page_md, guest_list_html, guest_page_md
+    from .listings import episode_list_html, guest_list_html
     from .matrix import role_matrix_html
     from .roadmaps import roadmap_html
     from .urls import Linker
@@ -56,20 +56,6 @@ def define_env(env):
             known = ", ".join(r.id for r in state.data.roadmaps)
             fail(MacroUsageError(f"unknown roadmap '{roadmap_id}'; roadmaps in data/roadmaps.yml: {known}"))
         return roadmap_html(found, lambda ref: cite_ref(state, linker, ref))
-
-    @env.macro
-    def episode_page(slug):
-        state, linker = context()
-        if slug not in state.data.episodes_by_slug:
-            fail(MacroUsageError(f"unknown episode '{slug}'"))
-        return episode_page_md(state.data, slug, linker)
-
-    @env.macro
-    def guest_page(guest_id):
-        state, linker = context()
-        if guest_id not in state.data.guests_by_id:
-            fail(MacroUsageError(f"unknown guest '{guest_id}'"))
-        return guest_page_md(state.data, guest_id, linker)
 
     @env.macro
     def episode_list():

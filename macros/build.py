@@ -17,6 +17,7 @@ class Build:
     data: SiteData
     use_directory_urls: bool
     backlinks: BacklinkIndex = field(default_factory=BacklinkIndex)
+    generated: dict = field(default_factory=dict)  # src_uri -> GeneratedPage, set by on_files
 
 
 _current: Build | None = None

@@ -116,7 +116,7 @@ def _moment(episodes: dict, slug: str, text: str) -> Moment:
         seconds = parse_timecode(text)
     except TimecodeError as error:
         raise CitationError(f"in episode '{slug}': {error}") from None
-    chapters = tuple(c for c in episode.chapters if c.seconds == seconds)
+    chapters = episode.starts.get(seconds)
     if not chapters:
         raise CitationError(
             f"unknown chapter {text} in episode {slug}; nearest chapter starts: "
@@ -127,7 +127,7 @@ def _moment(episodes: dict, slug: str, text: str) -> Moment:
 
 def nearest_starts(episode: Episode, seconds: int) -> list[str]:
     """The chapter starts either side of a time that is not one."""
-    starts = sorted({c.seconds for c in episode.chapters})
+    starts = sorted(episode.starts)
     i = bisect.bisect_left(starts, seconds)
     around = starts[max(i - 1, 0): i + 1]
     return [format_timecode(s) for s in around]

@@ -1,21 +1,32 @@
-"""The Markdown source of pages that exist only because data/ says so.
+"""Pages that exist only because data/ says so: one per episode, one per guest.
 
-Each episode page is `{{ episode_page("slug") }}` behind front matter, so the
-macros render it like any other page and it is never hand-maintained.
+Each is a front matter written here plus a body the hook renders straight
+from the data when MkDocs reads the page (listings.py), so there is no
+hand-maintained copy and no Jinja to compile for hundreds of pages.
 """
 
 import json
+from dataclasses import dataclass
+from functools import partial
+from typing import Callable
 
+from .listings import episode_page_md, guest_page_md
 from .urls import episode_src, guest_src
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    source: str                     # front matter only: the body comes from `body`
+    body: Callable[[object], str]   # Linker -> Markdown of the page's body
 
 
 def _front_matter(meta: dict) -> str:
     # JSON is YAML: each value is written as JSON, which quotes any title safely.
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
-    return "---\n" + "\n".join(lines) + "\n---\n\n"
+    return "---\n" + "\n".join(lines) + "\n---\n"
 
 
-def episode_sources(data) -> dict[str, str]:
+def generated_pages(data) -> dict[str, GeneratedPage]:
     pages = {}
     for episode in data.episodes:
         names = ", ".join(data.guests_by_id[g].name for g in episode.guests)
@@ -24,19 +35,17 @@ def episode_sources(data) -> dict[str, str]:
             "description": (f"Season {episode.season}, episode {episode.episode} with {names}: "
                             "every chapter linked to its second, and the guide pages citing it."),
             "search": {"boost": 0.5},
+            "render_macros": False,
         }
-        pages[episode_src(episode.slug)] = _front_matter(meta) + f'{{{{ episode_page("{episode.slug}") }}}}\n'
-    return pages
-
-
-def guest_sources(data) -> dict[str, str]:
-    pages = {}
+        pages[episode_src(episode.slug)] = GeneratedPage(
+            _front_matter(meta), partial(episode_page_md, data, episode.slug))
     for guest in data.guests:
         meta = {
             "title": guest.name,
             "description": (f"{guest.name} on the DataTalks.Club podcast: episodes, links, and every "
                             "place this guide cites them."),
             "search": {"boost": 3},
+            "render_macros": False,
         }
-        pages[guest_src(guest.id)] = _front_matter(meta) + f'{{{{ guest_page("{guest.id}") }}}}\n'
+        pages[guest_src(guest.id)] = GeneratedPage(_front_matter(meta), partial(guest_page_md, data, guest.id))
     return pages

@@ -3,6 +3,7 @@
 - on_config:       load and validate data/ once
 - on_files:        add one generated page per episode and per guest (reached from
                    the Episodes and Guests listings, search and citations, not the nav)
+- on_page_markdown: write the body of each generated page from the data
 - on_page_content: number citations and record where each one sits
 - on_page_context: point "Edit this page" of a generated page at its data file
 - on_post_page:    fill in "Cited on", guest citations and counts; fix the theme's markup
@@ -27,7 +28,7 @@ from macros.theme_markup import fix_theme_markup, label_task_checkboxes  # noqa:
 from macros.backlinks import fill_placeholders  # noqa: E402
 from macros.errors import SiteError  # noqa: E402
 from macros.folding import add_folded_fields  # noqa: E402
-from macros.generated import episode_sources, guest_sources  # noqa: E402
+from macros.generated import generated_pages  # noqa: E402
 from macros.urls import Linker  # noqa: E402
 
 DATA_FILE_OF = {"episodes/": "data/episodes.yml", "guests/": "data/guests.yml"}
@@ -45,8 +46,8 @@ def on_config(config):
 
 def on_files(files, config):
     state = build.current()
-    generated = {**episode_sources(state.data), **guest_sources(state.data)}
-    for src_uri, content in generated.items():
+    state.generated = generated_pages(state.data)
+    for src_uri, generated in state.generated.items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None and not existing.generated_by:
             raise PluginError(
@@ -55,8 +56,15 @@ def on_files(files, config):
             )
         # Not in the nav: a sidebar of every episode and guest would be unusable at
         # archive scale and would make every page's build cost grow with their count.
-        files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+        files.append(File.generated(config, src_uri, content=generated.source, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    generated = build.current().generated.get(page.file.src_uri)
+    if generated is None or not page.file.generated_by:
+        return markdown
+    return generated.body(Linker(page.url, config.use_directory_urls))
 
 
 @event_priority(-100)  # after Markdown and every other plugin have produced the HTML

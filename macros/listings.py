@@ -27,13 +27,10 @@ def _guest_refs(data, episode, linker):
 
 def episode_page_md(data, slug, linker) -> str:
     episode = data.episodes_by_slug[slug]
-    starts = {}
-    for chapter in episode.chapters:
-        starts.setdefault(chapter.seconds, []).append(chapter)
     chapters = [
         {"seconds": s, "at": same[0].at, "title": " / ".join(c.title for c in same),
          "anchor": chapter_anchor(s), "video": video_at(episode.youtube_url, s)}
-        for s, same in starts.items()
+        for s, same in episode.starts.items()
     ]
     facts = render_block("episode_page.html", episode=episode, guests=_guest_refs(data, episode, linker))
     chapter_list = render_block("chapter_list.html", episode=episode, chapters=chapters)

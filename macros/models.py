@@ -114,8 +114,20 @@ class Episode(StrictModel):
     spotify_url: str | None = None
     apple_url: str | None = None
     chapters: list[Chapter] = Field(min_length=1)
+    _starts: dict = PrivateAttr(default_factory=dict)
 
     _slug = field_validator("slug", mode="before")(lambda v: require_slug(v))
+
+    def model_post_init(self, __context) -> None:
+        starts = {}
+        for chapter in self.chapters:
+            starts.setdefault(chapter.seconds, []).append(chapter)
+        self._starts = {second: tuple(same) for second, same in starts.items()}
+
+    @property
+    def starts(self) -> dict:
+        """Chapter start (seconds) -> the chapters that begin there, in order."""
+        return self._starts
     _urls = field_validator("page_url", "spotify_url", "apple_url")(
         lambda v: v if v is None else require_https(v)
     )

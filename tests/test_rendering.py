@@ -5,7 +5,7 @@ import re
 import pytest
 from markupsafe import Markup
 
-from macros.generated import episode_sources, guest_sources
+from macros.generated import generated_pages
 from macros.listings import episode_list_html, episode_page_md, guest_list_html, guest_page_md
 from macros.loader import load_site_data
 from macros.matrix import role_matrix_html
@@ -93,11 +93,13 @@ def test_listings_link_every_episode_and_guest(data):
 
 
 def test_generated_sources_cover_all_data(data):
-    assert set(episode_sources(data)) == {"episodes/first-episode.md", "episodes/second-episode.md"}
-    assert set(guest_sources(data)) == {"guests/ada.md", "guests/bo-li.md"}
-    source = episode_sources(data)["episodes/first-episode.md"]
-    assert source.startswith('---\ntitle: "First Episode: A Talk"\n')
-    assert source.endswith('{{ episode_page("first-episode") }}\n')
+    pages = generated_pages(data)
+    assert set(pages) == {"episodes/first-episode.md", "episodes/second-episode.md",
+                          "guests/ada.md", "guests/bo-li.md"}
+    page = pages["episodes/first-episode.md"]
+    assert page.source.startswith('---\ntitle: "First Episode: A Talk"\n')
+    assert '\nrender_macros: false\n' in page.source, "generated bodies are not Jinja templates"
+    assert "## Chapters" in page.body(Linker("episodes/first-episode/"))
 
 
 @pytest.mark.parametrize("src, directory_urls, url", [

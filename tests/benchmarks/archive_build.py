@@ -22,7 +22,6 @@ import json
 import random
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -227,20 +226,31 @@ def generate(target: Path, scale: float, macros: bool, seed: int = 7) -> dict:
     return {**n, "pages": n["topics"] + n["episodes"] + n["guests"] + 5}
 
 
-def timed_build(project: Path, repeat: int) -> float:
-    """Median wall time of `repeat` strict builds; fails loudly if a build fails."""
-    times = []
+def build_once(project: Path) -> float:
+    """Wall time of one strict build; fails loudly if the build fails."""
+    out = project / "site"
+    shutil.rmtree(out, ignore_errors=True)
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
+                            cwd=project, capture_output=True, text=True,
+                            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"build of {project} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    return elapsed
+
+
+def timed_builds(projects: dict, repeat: int) -> dict:
+    """Fastest of `repeat` builds per project, the projects taking turns.
+
+    Taking turns spreads any drift in the machine's speed over every variant,
+    and the fastest run is the one least disturbed by anything else running.
+    """
+    times = {name: [] for name in projects}
     for _ in range(repeat):
-        out = project / "site"
-        shutil.rmtree(out, ignore_errors=True)
-        started = time.perf_counter()
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
-                                cwd=project, capture_output=True, text=True,
-                                env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
-        times.append(time.perf_counter() - started)
-        if result.returncode != 0:
-            raise SystemExit(f"build of {project} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
-    return statistics.median(times)
+        for name, project in projects.items():
+            times[name].append(build_once(project))
+    return {name: min(runs) for name, runs in times.items()}
 
 
 def main(argv=None) -> int:
@@ -254,14 +264,13 @@ def main(argv=None) -> int:
         full = generate(tmp / "macros", args.scale, macros=True)
         generate(tmp / "prerendered", args.scale, macros=False)
         tenth = generate(tmp / "tenth", args.scale / 10, macros=True)
-        t_macros = timed_build(tmp / "macros", args.repeat)
-        t_pre = timed_build(tmp / "prerendered", args.repeat)
-        t_tenth = timed_build(tmp / "tenth", args.repeat)
+        times = timed_builds({name: tmp / name for name in ("macros", "prerendered", "tenth")}, args.repeat)
+        t_macros, t_pre, t_tenth = times["macros"], times["prerendered"], times["tenth"]
     overhead = t_macros / t_pre - 1
     growth = t_macros / t_tenth
     pages_ratio = full["pages"] / tenth["pages"]
     report = {
-        "sizes": full, "tenth_sizes": tenth, "repeat": args.repeat,
+        "sizes": full, "tenth_sizes": tenth, "repeat": args.repeat, "statistic": "fastest of repeat, interleaved",
         "seconds": {"macros": round(t_macros, 2), "prerendered": round(t_pre, 2), "tenth": round(t_tenth, 2)},
         "pages_per_second": {"macros": round(full["pages"] / t_macros, 1), "prerendered": round(full["pages"] / t_pre, 1)},
         "overhead": round(overhead, 3), "overhead_target": 0.15,
