@@ -27,10 +27,6 @@ def define_env(env):
     def fail(error):
         raise type(error)(f"{where()}: {error}") from None
 
-    def cite_ref(state, linker, ref):
-        spans = resolve_citation(state.data.episodes_by_slug, ref.episode, [ref.at])
-        return citation_html(spans, linker, state.data.guests_by_id)
-
     @env.macro
     def cite(episode, *times):
         """Cite an episode at one or more chapter starts: cite("slug", "17:25", "39:06-51:21")."""
@@ -45,17 +41,17 @@ def define_env(env):
     def role_matrix():
         """The skills x role-lanes table from data/roles.yml."""
         state, linker = context()
-        return role_matrix_html(state.data.roles, linker, lambda ref: cite_ref(state, linker, ref))
+        return role_matrix_html(state.data.roles, linker, lambda ref: cite(ref.episode, ref.at))
 
     @env.macro
     def roadmap(roadmap_id):
         """A roadmap from data/roadmaps.yml: roadmap("six-month")."""
-        state, linker = context()
+        state, _ = context()
         found = state.data.roadmap(roadmap_id)
         if found is None:
             known = ", ".join(r.id for r in state.data.roadmaps)
             fail(MacroUsageError(f"unknown roadmap '{roadmap_id}'; roadmaps in data/roadmaps.yml: {known}"))
-        return roadmap_html(found, lambda ref: cite_ref(state, linker, ref))
+        return roadmap_html(found, lambda ref: cite(ref.episode, ref.at))
 
     @env.macro
     def episode_list():

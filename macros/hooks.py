@@ -62,7 +62,7 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     generated = build.current().generated.get(page.file.src_uri)
-    if generated is None or not page.file.generated_by:
+    if generated is None:
         return markdown
     return generated.body(Linker(page.url, config.use_directory_urls))
 

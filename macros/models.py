@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
-from .timecodes import TimecodeError, parse_timecode, sexagesimal_hint
+from .timecodes import TimecodeError, format_timecode, parse_timecode
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
@@ -75,7 +75,7 @@ def check_time(value) -> str:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise ValueError(f"expected a quoted time such as '17:25', got {value!r}")
     if isinstance(value, int):
-        meant = sexagesimal_hint(value)
+        meant = format_timecode(value)  # YAML 1.1 read 17:25 as 17 * 60 + 25
         raise ValueError(
             f"got the number {value}: YAML reads an unquoted {meant} as a base-60 number; "
             f"quote it: '{meant}'"

@@ -40,8 +40,3 @@ def format_timecode(seconds: int) -> str:
     if hours:
         return f"{hours}:{minutes:02d}:{secs:02d}"
     return f"{minutes}:{secs:02d}"
-
-
-def sexagesimal_hint(number: int) -> str:
-    """What an unquoted time that YAML 1.1 read as a base-60 integer was meant to be."""
-    return format_timecode(number)

@@ -2,11 +2,12 @@
 
 import re
 import pytest
-import yaml
 from playwright.sync_api import expect
 
 from macros.timecodes import parse_timecode
+from macros.urls import page_url
 from tests.conftest import ROOT
+from tests.test_site import front_matter
 
 
 pytestmark = pytest.mark.browser
@@ -70,11 +71,8 @@ def tagged_pages(site_url):
     """Tag -> the URLs of the pages whose front matter carries it."""
     tags = {}
     for path in sorted((ROOT / "docs").rglob("*.md")):
-        match = re.match(r"^---\n(.*?)\n---\n", path.read_text(encoding="utf-8"), re.S)
-        meta = yaml.safe_load(match.group(1)) if match else {}
-        relative = path.relative_to(ROOT / "docs").with_suffix("").as_posix()
-        url = site_url + (relative[: -len("index")] if relative.endswith("index") else relative + "/")
-        for tag in meta.get("tags") or []:
+        url = site_url + page_url(path.relative_to(ROOT / "docs").as_posix())
+        for tag in front_matter(path).get("tags") or []:
             tags.setdefault(tag, []).append(url)
     return tags
 

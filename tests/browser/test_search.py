@@ -4,6 +4,7 @@ import pytest
 
 from macros.folding import fold
 from macros.loader import load_site_data
+from macros.urls import page_url
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -51,8 +52,7 @@ def pages_mentioning(phrase):
     paths = []
     for path in sorted((ROOT / "docs").rglob("*.md")):
         if phrase in path.read_text(encoding="utf-8").lower():
-            relative = path.relative_to(ROOT / "docs").with_suffix("").as_posix()
-            paths.append(relative[: -len("index")] if relative.endswith("index") else relative + "/")
+            paths.append(page_url(path.relative_to(ROOT / "docs").as_posix()))
     return paths
 
 

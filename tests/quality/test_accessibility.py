@@ -49,11 +49,11 @@ def test_open_search_with_results_has_no_axe_violations(scheme_page, site_url, n
 def all_page_paths():
     from tests.conftest import ROOT
     from macros.loader import load_site_data
+    from macros.urls import page_url
 
     paths = []
     for md in sorted((ROOT / "docs").rglob("*.md")):
-        relative = md.relative_to(ROOT / "docs").with_suffix("").as_posix()
-        paths.append(relative[: -len("index")] if relative.endswith("index") else relative + "/")
+        paths.append(page_url(md.relative_to(ROOT / "docs").as_posix()))
     data = load_site_data(ROOT / "data")
     paths += [f"episodes/{e.slug}/" for e in data.episodes] + [f"guests/{g.id}/" for g in data.guests]
     return paths
