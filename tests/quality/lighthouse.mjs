@@ -2,7 +2,7 @@
 //
 //   node lighthouse.mjs <base-url> <report.json> <path> [<path> ...]
 //
-// Each page is audited LH_RUNS times (default 3) and the run with the median
+// Each page is audited LH_RUNS times (default 5) and the run with the median
 // performance score is reported, as Lighthouse advises for its variance.
 // Writes, per path: the four category scores, bytes transferred on first load,
 // and the failing audits of each category, so a failed gate says which page and rule.
@@ -15,7 +15,7 @@ import puppeteer from "puppeteer-core";
 
 const [base, reportPath, ...paths] = process.argv.slice(2);
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
-const RUNS = Number(process.env.LH_RUNS || 3);
+const RUNS = Number(process.env.LH_RUNS || 5);
 
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH || "/usr/bin/chromium",

@@ -1,7 +1,7 @@
 """Lighthouse, mobile preset, against the built site served as GitHub Pages serves it.
 
 Targets: performance >= 0.98; accessibility, best practices and SEO 1.0, on
-every page type, each the median of three runs. The report (scores, bytes on
+every page type, each the median of five runs. The report (scores, bytes on
 first load, metrics and the failing audits) is written to
 test-results/lighthouse.json. `make test` runs this on its own, after the
 parallel suite: page-speed numbers need an otherwise idle machine.
