@@ -19,7 +19,7 @@ def test_page_and_its_search_stay_on_the_site(page, site_url, kind):
     box.press_sequentially("monitoring", delay=30)
     page.locator("li.md-search-result__item").first.wait_for()
     page.keyboard.press("Escape")
-    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.locator("label[for^=__palette_]:visible").click()
     if page.locator(".md-content li.task-list-item").count():
         item = page.locator(".md-content li.task-list-item").first
         item.scroll_into_view_if_needed()
