@@ -12,7 +12,7 @@ pytest_plugins = ["tests.browser_fixtures"]
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-PROJECT_PARTS = ["mkdocs.yml", "CONTRIBUTING.md", "docs", "data", "macros"]
+PROJECT_PARTS = ["mkdocs.yml", "CONTRIBUTING.md", "docs", "data", "macros", "overrides"]
 
 
 def run_build(project: Path, site_dir: Path, strict: bool = True, **env) -> subprocess.CompletedProcess:

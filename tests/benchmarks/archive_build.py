@@ -170,7 +170,7 @@ def common_pages(docs: Path, pages, n):
 
 
 def generate(target: Path, scale: float, macros: bool, seed: int = 7) -> dict:
-    """Write a project (mkdocs.yml, docs/, data/, macros/) at `target`; return its sizes."""
+    """Write a project (mkdocs.yml, docs/, data/, macros/, overrides/) at `target`; return its sizes."""
     rng = random.Random(seed)
     n = sizes(scale)
     episodes = write_data(target / "data", n, rng)
@@ -178,6 +178,7 @@ def generate(target: Path, scale: float, macros: bool, seed: int = 7) -> dict:
     docs = target / "docs"
     common_pages(docs, pages, n)
     shutil.copytree(ROOT / "macros", target / "macros", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "overrides", target / "overrides")  # the theme templates both variants use
     (target / "mkdocs.yml").write_text(config_text(macros), encoding="utf-8")
     front = FRONT
 
