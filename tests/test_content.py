@@ -18,8 +18,9 @@ GUIDE_ORDER = [
     "guide/interviews.md", "guide/roadmaps.md", "guide/failure-modes.md",
 ]
 PROJECTS = GUIDE_ORDER[7:12]
-PROJECT_SECTIONS = ["Goal", "What to build", "What your README must answer", "Checklist",
-                    "How it reads to a hiring team", "Variants", "What the guests say", "Related pages"]
+# What every project page must have, in this order; each page adds the sections its own content needs.
+PROJECT_SECTIONS = ["Goal", "What to build", "Checklist", "Related pages"]
+PROJECT_VARIANTS = ("forecast", "fraud", "churn", "ranking", "rag")
 
 HUB = "wiki/software-engineer-to-machine-learning.md"
 HUB_SECTIONS = ["What the move is", "Link map", "Evidence episodes", "The common route", "Where guests differ",
@@ -81,19 +82,38 @@ def test_guide_pages_are_in_the_nav_in_order():
     assert positions == sorted(positions), "the guide's pages must appear in the nav in the issue's order"
 
 
+def section(page: str, heading: str) -> str:
+    """The text under one H2 heading, up to the next H2."""
+    return body(page).split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
+
+
 @pytest.mark.parametrize("page", PROJECTS)
-def test_each_project_page_has_its_sections_and_a_checklist(page):
-    assert headings(page) == PROJECT_SECTIONS
-    checklist = body(page).split("## Checklist", 1)[1].split("\n## ", 1)[0]
-    assert len(re.findall(r"^- \[ \] ", checklist, re.M)) >= 6
-    variants = body(page).split("## Variants", 1)[1].split("\n## ", 1)[0].lower()
-    for variant in ("forecast", "fraud", "churn", "ranking", "rag"):
-        assert variant in variants, f"{page}: variant {variant!r} missing"
+def test_each_project_page_has_the_required_sections_and_a_checklist(page):
+    found = headings(page)
+    missing = [h for h in PROJECT_SECTIONS if h not in found]
+    assert not missing, f"{page}: missing sections {missing}"
+    assert [h for h in found if h in PROJECT_SECTIONS] == PROJECT_SECTIONS, f"{page}: required sections out of order"
+    assert len(re.findall(r"^- \[ \] ", section(page, "Checklist"), re.M)) >= 6
+
+
+def test_project_pages_are_not_one_template():
+    """Issue 10: each project gets the structure its content needs, not a copied skeleton."""
+    outlines = {page: tuple(headings(page)) for page in PROJECTS}
+    assert len(set(outlines.values())) == len(PROJECTS), f"project pages share an outline: {outlines}"
+
+
+def test_projects_overview_shows_how_every_variant_changes_every_project():
+    matrix = section("guide/projects/index.md", "How each variant changes the projects")
+    rows = {line.split("|")[1].strip().lower(): line for line in matrix.splitlines() if line.startswith("| ")}
+    for variant in PROJECT_VARIANTS:
+        row = next((r for name, r in rows.items() if variant in name), None)
+        assert row, f"variant {variant!r} has no row"
+        cells = [c.strip() for c in row.strip().strip("|").split("|")]
+        assert len(cells) == 1 + len(PROJECTS) and all(cells), f"variant {variant!r} must say how each project changes"
 
 
 def test_system_design_project_has_the_eight_step_design_checklist():
-    checklist = body("guide/projects/system-design.md").split("## Checklist", 1)[1].split("\n## ", 1)[0]
-    assert len(re.findall(r"^- \[ \] ", checklist, re.M)) == 8
+    assert len(re.findall(r"^- \[ \] ", section("guide/projects/system-design.md", "Checklist"), re.M)) == 8
 
 
 def test_missing_skills_covers_every_metric_and_the_maths():
