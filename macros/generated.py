@@ -44,7 +44,10 @@ def generated_pages(data) -> dict[str, GeneratedPage]:
             "title": guest.name,
             "description": (f"{guest.name} on the DataTalks.Club podcast: episodes, links, and every "
                             "place this guide cites them."),
-            "search": {"boost": 3},
+            # Neutral: a name matches the page's title, which search already weighs
+            # heavily; a higher boost let guest pages outrank the guide on any word
+            # of their link list ("github").
+            "search": {"boost": 1},
             "render_macros": False,
         }
         pages[guest_src(guest.id)] = GeneratedPage(_front_matter(meta), partial(guest_page_md, data, guest.id))

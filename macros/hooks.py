@@ -8,10 +8,10 @@
 - on_page_context: point "Edit this page" of a generated page at its data file
 - on_post_page:    fill in "Cited on", guest citations and counts; fix the theme's markup
 - on_post_template: the same theme fixes for 404.html
-- on_post_build:   add accent-folded fields to the search index
+- on_post_build:   add accent-folded fields to the search index and split it so
+                   that pages load it on the first search (search_index.py)
 """
 
-import json
 import sys
 from pathlib import Path
 from urllib.parse import urljoin
@@ -27,7 +27,7 @@ from macros import build  # noqa: E402
 from macros.theme_markup import fix_theme_markup, label_task_checkboxes  # noqa: E402
 from macros.backlinks import fill_placeholders  # noqa: E402
 from macros.errors import SiteError  # noqa: E402
-from macros.folding import add_folded_fields  # noqa: E402
+from macros.search_index import split_search_index, use_site_search_worker  # noqa: E402
 from macros.generated import generated_pages  # noqa: E402
 from macros.urls import Linker  # noqa: E402
 
@@ -86,18 +86,16 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output, page, config):
     state = build.current()
     output = fill_placeholders(output, state.backlinks, state.data, Linker(page.url, config.use_directory_urls))
-    return fix_theme_markup(output)
+    return use_site_search_worker(fix_theme_markup(output))
 
 
 def on_post_template(output_content, template_name, config):
     """Theme pages that are not Markdown pages (404.html) get the same fixes."""
-    return fix_theme_markup(output_content) if template_name.endswith(".html") else output_content
+    if not template_name.endswith(".html"):
+        return output_content
+    return use_site_search_worker(fix_theme_markup(output_content))
 
 
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config):
-    path = Path(config.site_dir) / "search" / "search_index.json"
-    if path.exists():
-        index = json.loads(path.read_text(encoding="utf-8"))
-        path.write_text(json.dumps(add_folded_fields(index), ensure_ascii=False, separators=(",", ":")),
-                        encoding="utf-8")
+    split_search_index(Path(config.site_dir))
