@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.serving import edit, make_serve, project_to_serve
+from tests.browser_fixtures import foreign_requests
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -31,7 +32,10 @@ BREAKAGES = {
 
 
 def open_page(browser, url):
+    """A page whose requests are recorded: the error panel and page fetch nothing."""
     page = browser.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
     page.goto(url)
     page.wait_for_timeout(1500)  # let the live-reload script connect
     return page
@@ -76,6 +80,7 @@ def test_each_broken_save_shows_its_error_until_the_fix_reloads_the_page(browser
             expect(page.locator("article")).to_contain_text(marker, timeout=TIMEOUT)
             expect(page.locator(PANEL)).to_have_count(0)
             served.assert_running()
+        assert foreign_requests(page, served.url) == []
     finally:
         page.close()
 
@@ -95,6 +100,7 @@ def test_error_text_from_a_page_is_shown_as_text_not_run(browser, served):
         expect(panel).to_contain_text(HOSTILE_SLUG, timeout=TIMEOUT)
         assert panel.locator("script").count() == 0
         assert page.evaluate("window.panelScriptRan") is None
+        assert foreign_requests(page, served.url) == []
     finally:
         page.close()
 
@@ -111,5 +117,6 @@ def test_a_site_broken_at_start_serves_an_error_page_until_fixed(browser, tmp_pa
             edit(project / PAGE, *reversed(BAD_CITATION))
             expect(page.locator("article h1")).to_contain_text("Interviews", timeout=TIMEOUT)
             expect(page.locator(PANEL)).to_have_count(0)
+            assert foreign_requests(page, served.url) == []
         finally:
             page.close()
