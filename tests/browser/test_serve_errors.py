@@ -28,6 +28,8 @@ BREAKAGES = {
     "data file": ("data/episodes.yml", "season: 4", "season: four", ["data/episodes.yml", "season"]),
     "Jinja expression": (PAGE, "# Interviews", "# Interviews {{ serve_test_undefined_name }}",
                          ["guide/interviews.md", "serve_test_undefined_name"]),
+    # A strict-mode warning: plain `mkdocs serve` held every request after one.
+    "link": (PAGE, "(roadmaps.md)", "(no-such-page.md)", ["guide/interviews.md", "no-such-page.md"]),
 }
 
 
