@@ -210,6 +210,7 @@ class Builder:
         # Requests wait while a build runs (LiveReloadServer compares epochs), so
         # none sees the folder between these two renames.
         previous = self.site_dir.with_name("previous")
+        shutil.rmtree(previous, ignore_errors=True)  # left over if a removal failed before
         self.site_dir.rename(previous)
         self.next_dir.rename(self.site_dir)
         shutil.rmtree(previous, ignore_errors=True)
