@@ -23,11 +23,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@
 
-# MkDocs 1.6.1 only reloads the browser under click >= 8.3 when --livereload
-# is passed explicitly (mkdocs/mkdocs#4032), so it is always passed here.
+# `mkdocs serve --strict --livereload` that outlives a failed build: it keeps
+# the last good site up and shows the errors in the open page (macros/serve.py).
 # SITE_URL puts the site at the root of ADDR instead of under site_url's path.
 serve: $(STAMP)
-	SITE_URL=http://$(ADDR)/ $(BIN)/mkdocs serve --strict --livereload --dev-addr $(ADDR)
+	SITE_URL=http://$(ADDR)/ $(BIN)/python -m macros.serve --dev-addr $(ADDR)
 
 # Build into a scratch folder; replace site/ only when the strict build passed,
 # so a failed build never leaves a half-built site behind to publish.
