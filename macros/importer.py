@@ -400,6 +400,9 @@ class _Dumper(yaml.SafeDumper):
 
 
 _Dumper.add_representer(_Quoted, lambda d, v: d.represent_scalar("tag:yaml.org,2002:str", str(v), style="'"))
+# "Rahul's talk" rather than 'Rahul''s talk': the doubled quote is hard to read and to search for.
+_Dumper.add_representer(str, lambda d, v: d.represent_scalar(
+    "tag:yaml.org,2002:str", v, style='"' if "'" in v else None))
 
 
 def _quote_times(entry: dict) -> dict:

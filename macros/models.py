@@ -308,11 +308,3 @@ class Roadmap(StrictModel):
 
 class RoadmapsFile(StrictModel):
     roadmaps: list[Roadmap] = Field(min_length=1)
-
-
-class EpisodesFile(StrictModel):
-    episodes: list[Episode] = Field(min_length=1)
-
-
-class GuestsFile(StrictModel):
-    guests: list[Guest] = Field(min_length=1)
