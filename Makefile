@@ -15,7 +15,7 @@ ADDR   ?= 127.0.0.1:8000
 # pytest workers: the build-breaking and browser tests are slow, so spread them.
 JOBS   ?= 2
 
-.PHONY: serve test build benchmark clean check-browser
+.PHONY: serve test build benchmark clean check-browser import
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,12 @@ test: $(STAMP) $(NODE_STAMP) check-browser
 # backlinks must cost <= 15% over pre-rendered pages, and 10x the pages <= 11x the time.
 benchmark: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.archive_build --repeat 3
+
+# Sync data/ with the podcast archive (a checkout of the podcast's website):
+# one file per episode and guest; fields listed under `curated` are kept.
+ARCHIVE ?= ../shared/sources/datatalksclub
+import: $(STAMP)
+	$(BIN)/python -m macros.importer $(ARCHIVE)
 
 check-browser:
 	@test -x /usr/bin/chromium || { echo "The browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; }

@@ -190,8 +190,8 @@ def test_edit_button_of_a_generated_page_opens_its_data_file(built_site):
         html = (built_site / page / "index.html").read_text(encoding="utf-8")
         return re.search(r'href="([^"]+)" title="Edit this page"', html).group(1)
 
-    assert edit_link("episodes/ml-system-design").endswith("/edit/main/data/episodes.yml")
-    assert edit_link("guests/svpino").endswith("/edit/main/data/guests.yml")
+    assert edit_link("episodes/ml-system-design").endswith("/edit/main/data/episodes/ml-system-design.yml")
+    assert edit_link("guests/svpino").endswith("/edit/main/data/guests/svpino.yml")
     assert edit_link("guide/interviews").endswith("/edit/main/docs/guide/interviews.md")
 
 

@@ -30,7 +30,7 @@ def test_saving_a_page_or_a_data_file_reloads_the_open_page(browser, served_copy
 
         page.goto(f"{url}episodes/ml-system-design/")
         page.wait_for_timeout(1500)
-        data = project / "data/episodes.yml"
+        data = project / "data/episodes/ml-system-design.yml"
         data.write_text(data.read_text(encoding="utf-8").replace(
             "'Fallback Strategies: Redundancy, Simple Baselines, and Serving Reliability'",
             "'Fallback Strategies: edited while serving'"), encoding="utf-8")
