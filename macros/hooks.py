@@ -30,7 +30,7 @@ from macros.backlinks import fill_placeholders  # noqa: E402
 from macros.errors import SiteError  # noqa: E402
 from macros.search_index import split_search_index, use_site_search_worker  # noqa: E402
 from macros.generated import generated_pages  # noqa: E402
-from macros.urls import Linker  # noqa: E402
+from macros.urls import GUESTS_DIR, Linker, page_url  # noqa: E402
 
 
 @event_priority(100)  # before the macros plugin, which reads the data in its on_config
@@ -113,4 +113,7 @@ def on_post_template(output_content, template_name, config):
 
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config):
-    split_search_index(Path(config.site_dir))
+    state = build.current()
+    archive = {page_url(src, config.use_directory_urls) for src in state.generated
+               if not src.startswith(GUESTS_DIR + "/")}
+    split_search_index(Path(config.site_dir), later_pages=archive)
