@@ -53,8 +53,12 @@ self.addEventListener = addListener
 const post = self.postMessage.bind(self)
 let swallowReady = false
 let phrase = ""
+let fromFull = false
 self.postMessage = (message, ...rest) => {
   if (swallowReady && message && message.type === READY) return
+  // Once the whole index answers, a late answer from the first shard's would
+  // replace a complete result list with a partial one.
+  if (message && message.type === RESULT && full !== null && !fromFull) return
   if (message && message.type === RESULT && phrase) message = { ...message, data: phraseFirst(message.data, phrase) }
   post(message, ...rest)
 }
@@ -129,7 +133,12 @@ function startIndexes() {
       if (latestQuery !== null) ask(latestQuery)
     } else if (event.data.type === RESULT) {
       phrase = fullPhrases.shift() || ""
-      self.postMessage(event.data)
+      fromFull = true
+      try {
+        self.postMessage(event.data)
+      } finally {
+        fromFull = false
+      }
     }
   }
   Promise.all(shards.map(fetchShard)).then(parts => worker.postMessage({ type: SETUP, data: {
