@@ -5,10 +5,11 @@ from the data when MkDocs reads the page (listings.py), so there is no
 hand-maintained copy and no Jinja to compile for hundreds of pages.
 """
 
-import json
 from dataclasses import dataclass
 from functools import partial
 from typing import Callable
+
+import yaml
 
 from .listings import episode_page_md, guest_page_md
 from .urls import episode_src, guest_src
@@ -20,10 +21,14 @@ class GeneratedPage:
     body: Callable[[object], str]   # Linker -> Markdown of the page's body
 
 
-def _front_matter(meta: dict) -> str:
-    # JSON is YAML: each value is written as JSON, which quotes any title safely.
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
-    return "---\n" + "\n".join(lines) + "\n---\n"
+def front_matter(meta: dict) -> str:
+    """Front matter that MkDocs reads back as exactly `meta`, whatever the titles hold.
+
+    PyYAML writes it: non-ASCII as escapes (so line and paragraph separators
+    cannot end a value early), long values on one line, and a value spanning
+    lines indented, so no line of it can close the front matter.
+    """
+    return "---\n" + yaml.safe_dump(meta, sort_keys=False, width=float("inf")) + "---\n"
 
 
 def generated_pages(data) -> dict[str, GeneratedPage]:
@@ -38,7 +43,7 @@ def generated_pages(data) -> dict[str, GeneratedPage]:
             "render_macros": False,
         }
         pages[episode_src(episode.slug)] = GeneratedPage(
-            _front_matter(meta), partial(episode_page_md, data, episode.slug))
+            front_matter(meta), partial(episode_page_md, data, episode.slug))
     for guest in data.guests:
         meta = {
             "title": guest.name,
@@ -47,5 +52,5 @@ def generated_pages(data) -> dict[str, GeneratedPage]:
             "search": {"boost": 3},
             "render_macros": False,
         }
-        pages[guest_src(guest.id)] = GeneratedPage(_front_matter(meta), partial(guest_page_md, data, guest.id))
+        pages[guest_src(guest.id)] = GeneratedPage(front_matter(meta), partial(guest_page_md, data, guest.id))
     return pages

@@ -4,7 +4,8 @@
 - on_files:        add one generated page per episode and per guest (reached from
                    the Episodes and Guests listings, search and citations, not the nav)
 - on_page_markdown: write the body of each generated page from the data
-- on_page_content: number citations and record where each one sits
+- on_page_content: number citations and record where each one sits; escape the
+                   front matter title and description the theme prints as HTML
 - on_page_context: point "Edit this page" of a generated page at its data file
 - on_post_page:    fill in "Cited on", guest citations and counts; fix the theme's markup
 - on_post_template: the same theme fixes for 404.html
@@ -13,6 +14,7 @@
 
 import json
 import sys
+from html import escape, unescape
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -71,7 +73,37 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     state = build.current()
     html = label_task_checkboxes(html)
-    return state.backlinks.record(page.url, page.title or "", html)
+    html = state.backlinks.record(page.url, page_title_text(page), html)
+    escape_titles_for_theme(page)
+    return html
+
+
+def page_title_text(page) -> str:
+    """The page's title as plain text.
+
+    A title given in front matter, in the nav or set by a plugin (mkdocs-macros
+    renders Jinja in titles) is text; one MkDocs takes from the first heading
+    is HTML, with entities escaped.
+    """
+    if "title" in vars(page) or "title" in page.meta:  # vars: a title set on the page object
+        return str(page.title)
+    return unescape(page.title or "")
+
+
+def escape_titles_for_theme(page) -> None:
+    """Escape the title and description that the theme prints as HTML.
+
+    Material prints page.title, page.meta.title and page.meta.description
+    unescaped (<title>, header, <h1>, meta description, nav and footer links,
+    the search index). MkDocs renders every page's content before it renders
+    any page into the theme, so escaping here, once per page, reaches another
+    page's nav and footer too.
+    """
+    title = page_title_text(page)
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = escape(page.meta[key])
+    page.title = escape(title)
 
 
 def on_page_context(context, page, config, nav):
