@@ -3,6 +3,7 @@
 - on_config:       load and validate data/ once
 - on_files:        add one generated page per episode and per guest (reached from
                    the Episodes and Guests listings, search and citations, not the nav)
+- on_page_read_source: refuse front matter MkDocs would drop (bad YAML, a key twice)
 - on_page_markdown: write the body of each generated page from the data
 - on_page_content: number citations and record where each one sits; escape the
                    front matter title and description the theme prints as HTML
@@ -30,6 +31,7 @@ from macros.theme_markup import fix_theme_markup, label_task_checkboxes  # noqa:
 from macros.backlinks import fill_placeholders  # noqa: E402
 from macros.errors import SiteError  # noqa: E402
 from macros.folding import add_folded_fields  # noqa: E402
+from macros.front_matter import check_front_matter  # noqa: E402
 from macros.generated import generated_pages  # noqa: E402
 from macros.urls import Linker  # noqa: E402
 
@@ -60,6 +62,15 @@ def on_files(files, config):
         # archive scale and would make every page's build cost grow with their count.
         files.append(File.generated(config, src_uri, content=generated.source, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
+
+
+def on_page_read_source(page, config):
+    """Front matter that is not valid YAML, or repeats a key, fails the build (MkDocs drops it)."""
+    try:
+        check_front_matter(page.file.content_string, f"docs/{page.file.src_uri}")
+    except SiteError as error:
+        raise PluginError(str(error)) from None
+    return None  # MkDocs reads the page as usual
 
 
 def on_page_markdown(markdown, page, config, files):
