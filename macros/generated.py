@@ -21,7 +21,7 @@ class GeneratedPage:
     body: Callable[[object], str]   # Linker -> Markdown of the page's body
 
 
-def front_matter(meta: dict) -> str:
+def _front_matter(meta: dict) -> str:
     """Front matter that MkDocs reads back as exactly `meta`, whatever the titles hold.
 
     PyYAML writes it: non-ASCII as escapes (so line and paragraph separators
@@ -43,7 +43,7 @@ def generated_pages(data) -> dict[str, GeneratedPage]:
             "render_macros": False,
         }
         pages[episode_src(episode.slug)] = GeneratedPage(
-            front_matter(meta), partial(episode_page_md, data, episode.slug))
+            _front_matter(meta), partial(episode_page_md, data, episode.slug))
     for guest in data.guests:
         meta = {
             "title": guest.name,
@@ -52,5 +52,5 @@ def generated_pages(data) -> dict[str, GeneratedPage]:
             "search": {"boost": 3},
             "render_macros": False,
         }
-        pages[guest_src(guest.id)] = GeneratedPage(front_matter(meta), partial(guest_page_md, data, guest.id))
+        pages[guest_src(guest.id)] = GeneratedPage(_front_matter(meta), partial(guest_page_md, data, guest.id))
     return pages

@@ -3,10 +3,9 @@
 - on_config:       load and validate data/ once
 - on_files:        add one generated page per episode and per guest (reached from
                    the Episodes and Guests listings, search and citations, not the nav)
-- on_page_read_source: refuse front matter MkDocs would drop (bad YAML, a key twice)
 - on_page_markdown: write the body of each generated page from the data
-- on_page_content: number citations and record where each one sits; escape the
-                   front matter title and description the theme prints as HTML
+  (on_page_read_source, before it: refuse front matter MkDocs would drop)
+- on_page_content: number citations and record where each one sits
 - on_page_context: point "Edit this page" of a generated page at its data file
 - on_post_page:    fill in "Cited on", guest citations and counts; fix the theme's markup
 - on_post_template: the same theme fixes for 404.html
@@ -64,6 +63,13 @@ def on_files(files, config):
     return files
 
 
+def on_page_markdown(markdown, page, config, files):
+    generated = build.current().generated.get(page.file.src_uri)
+    if generated is None:
+        return markdown
+    return generated.body(Linker(page.url, config.use_directory_urls))
+
+
 def on_page_read_source(page, config):
     """Front matter that is not valid YAML, or repeats a key, fails the build (MkDocs drops it)."""
     try:
@@ -71,13 +77,6 @@ def on_page_read_source(page, config):
     except SiteError as error:
         raise PluginError(str(error)) from None
     return None  # MkDocs reads the page as usual
-
-
-def on_page_markdown(markdown, page, config, files):
-    generated = build.current().generated.get(page.file.src_uri)
-    if generated is None:
-        return markdown
-    return generated.body(Linker(page.url, config.use_directory_urls))
 
 
 @event_priority(-100)  # after Markdown and every other plugin have produced the HTML

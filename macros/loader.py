@@ -108,11 +108,13 @@ def _read_yaml(path: Path, shown: str, problems: list[str]):
 
 def _describe(shown: str, raw, error: dict) -> str:
     """'data/episodes.yml: episode 'x' > chapter 3 'Intro' > at: <what is wrong>'."""
-    return f"{shown}: {_location(raw, error['loc'])}: {_message(error)}"
+    where = _location(raw, error["loc"])
+    return f"{shown}: {where}: {_message(error)}" if where else f"{shown}: {_message(error)}"
 
 
 def _location(raw, loc) -> str:
-    """Name the place `loc` (keys and list indexes) points at: "episode 'x' > chapter 'Intro' > at"."""
+    """Name the place `loc` (keys and list indexes) points at: "episode 'x' > chapter 'Intro' > at"
+    ('' for the top of the file)."""""
     parts, node, pending = [], raw, None
     for key in loc:
         if isinstance(key, int) and isinstance(node, list):
@@ -130,7 +132,7 @@ def _location(raw, loc) -> str:
             node = node.get(key) if isinstance(node, dict) else None
     if pending is not None:
         parts.append(pending)
-    return " > ".join(parts) or "top level"
+    return " > ".join(parts)
 
 
 # What strict types say when YAML read a value as another type than the field's.

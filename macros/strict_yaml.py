@@ -80,7 +80,8 @@ def duplicate_key_message(duplicate: DuplicateKey, shown: str, where: str, line_
     before the YAML text (one for front matter, after its '---').
     """
     first, line = duplicate.first_line + line_offset, duplicate.line + line_offset
-    return (f"{shown}:{line}: {where}: key '{duplicate.key}' is given twice (lines {first} and {line}); "
+    place = f"{where}: " if where else ""
+    return (f"{shown}:{line}: {place}key '{duplicate.key}' is given twice (lines {first} and {line}); "
             "YAML would silently keep only the last, so keep one")
 
 

@@ -171,15 +171,15 @@ def test_duplicate_key_names_file_line_entry_and_key(tmp_path):
             "YAML would silently keep only the last, so keep one") in message
 
 
-def test_duplicate_key_deep_in_a_file_names_the_chapter(tmp_path):
-    message = problems(tmp_path, episodes_yml=[("        title: Keep Learning\n", "        title: Keep Learning\n        title: Keep Going\n")])
-    assert ("data/episodes.yml:16: episode 'first-episode' > chapter 'Keep Going': key 'title' is given twice "
-            "(lines 15 and 16)") in message
+def test_duplicate_key_deep_in_a_file_names_the_entry(tmp_path):
+    message = problems(tmp_path, roadmaps_yml=[("        start: 3\n", "        start: 3\n        start: 4\n")])
+    assert ("data/roadmaps.yml:10: roadmap 'short-plan' > phase 'Week 3+': key 'start' is given twice "
+            "(lines 9 and 10); YAML would silently keep only the last, so keep one") in message
 
 
 def test_duplicate_top_level_key(tmp_path):
     message = problems(tmp_path, roles_yml=[("lanes:\n", "levels: []\nlanes:\n")])
-    assert "data/roles.yml:4: top level: key 'levels' is given twice (lines 1 and 4)" in message
+    assert "data/roles.yml:4: key 'levels' is given twice (lines 1 and 4)" in message
 
 
 def test_yes_is_not_a_number(tmp_path):
@@ -195,13 +195,15 @@ def test_quoted_number_is_not_a_number(tmp_path):
 
 
 def test_a_number_is_not_text(tmp_path):
-    message = problems(tmp_path, episodes_yml=[("title: Second Episode", "title: 1984")])
-    assert "data/episodes.yml: episode 'second-episode' > title: must be text, got the number 1984; quote it to make it text" in message
+    message = problems(tmp_path, roadmaps_yml=[("title: Basics", "title: 1984")])
+    assert ("data/roadmaps.yml: roadmap 'short-plan' > phase 'Weeks 1-2' > title: must be text, got the number 1984; "
+            "quote it to make it text") in message
 
 
 def test_a_date_is_not_text(tmp_path):
-    message = problems(tmp_path, episodes_yml=[("title: Welcome", "title: 2024-01-01")])
-    assert "> title: must be text, got the date 2024-01-01; quote it to make it text" in message
+    message = problems(tmp_path, roadmaps_yml=[("steps: [Learn a thing.]", "steps: [2024-01-01]")])
+    assert ("data/roadmaps.yml: roadmap 'short-plan' > phase 'Weeks 1-2' > step 1: must be text, "
+            "got the date 2024-01-01; quote it to make it text") in message
 
 
 def test_one_is_not_true(tmp_path):

@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from mkdocs.utils.meta import get_data
 
-from macros.generated import front_matter, generated_pages
+from macros.generated import _front_matter as front_matter, generated_pages
 from macros.listings import episode_list_html, episode_page_md, guest_list_html, guest_page_md
 from macros.loader import load_site_data
 from macros.matrix import role_matrix_html
