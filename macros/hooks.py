@@ -107,13 +107,16 @@ def escape_titles_for_theme(page) -> None:
     unescaped (<title>, header, <h1>, meta description, nav and footer links,
     the search index). MkDocs renders every page's content before it renders
     any page into the theme, so escaping here, once per page, reaches another
-    page's nav and footer too.
+    page's nav and footer too. Titles only land in text, so quotes stay as
+    they are (the footer's aria-label escapes the title once more); the
+    description lands in an attribute, so its quotes are escaped.
     """
     title = page_title_text(page)
-    for key in ("title", "description"):
-        if isinstance(page.meta.get(key), str):
-            page.meta[key] = escape(page.meta[key])
-    page.title = escape(title)
+    if isinstance(page.meta.get("title"), str):
+        page.meta["title"] = escape(page.meta["title"], quote=False)
+    if isinstance(page.meta.get("description"), str):
+        page.meta["description"] = escape(page.meta["description"])
+    page.title = escape(title, quote=False)
 
 
 def on_page_context(context, page, config, nav):
