@@ -106,7 +106,7 @@ def test_generated_sources_cover_all_data(data):
 
 @pytest.mark.parametrize("title", [
     "</title><script>alert(1)</script>", "a\n---\nb", "...\nend", "'\"quotes\"'", "- a list?",
-    "key: value", "{{ 7*7 }}", "Raphaël \u2028 line\x85separators\u2029", "# comment", "&amp; ]]></",
+    "key: value", "{{ 7*7 }}", "Raphaël \u2028 line\x85separators\u2029", "x\u2028y\x85z", "# comment", "&amp; ]]></",
 ])
 def test_generated_front_matter_reads_back_as_written(title):
     """MkDocs must read exactly the title written; a lost or cut title is a silent mistake."""
