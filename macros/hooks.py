@@ -32,6 +32,7 @@ from macros.errors import SiteError  # noqa: E402
 from macros.folding import add_folded_fields  # noqa: E402
 from macros.front_matter import check_front_matter  # noqa: E402
 from macros.generated import generated_pages  # noqa: E402
+from macros.strict_yaml import duplicate_key_message, duplicate_keys_in  # noqa: E402
 from macros.urls import Linker  # noqa: E402
 
 DATA_FILE_OF = {"episodes/": "data/episodes.yml", "guests/": "data/guests.yml"}
@@ -40,11 +41,20 @@ DATA_FILE_OF = {"episodes/": "data/episodes.yml", "guests/": "data/guests.yml"}
 @event_priority(100)  # before the macros plugin, which reads the data in its on_config
 def on_config(config):
     project_dir = Path(config.config_file_path).parent
+    refuse_duplicate_keys_in_config(Path(config.config_file_path))
     try:
         build.start(project_dir, Path(config.docs_dir), config.use_directory_urls)
     except SiteError as error:
         raise PluginError(str(error)) from None
     return config
+
+
+def refuse_duplicate_keys_in_config(path: Path) -> None:
+    """MkDocs keeps the last of two equal keys in mkdocs.yml (a second `plugins:` drops the first)."""
+    problems = [duplicate_key_message(d, path.name, " > ".join(map(str, d.loc)))
+                for d in duplicate_keys_in(path.read_text(encoding="utf-8"))]
+    if problems:
+        raise PluginError("\n".join(problems))
 
 
 def on_files(files, config):

@@ -4,7 +4,8 @@ PyYAML keeps the last of two equal keys without a word, so a second `title:`
 in an episode, or a second `tags:` in a page's front matter, would silently
 replace the first. Data files (loader.py) and page front matter
 (front_matter.py) both read through UniqueKeyLoader, which finds every
-duplicate before building the data and raises DuplicateKeysError naming them.
+duplicate before building the data and raises DuplicateKeysError naming them;
+hooks.py checks mkdocs.yml with duplicate_keys_in.
 """
 
 from dataclasses import dataclass
@@ -83,6 +84,13 @@ def duplicate_key_message(duplicate: DuplicateKey, shown: str, where: str, line_
     place = f"{where}: " if where else ""
     return (f"{shown}:{line}: {place}key '{duplicate.key}' is given twice (lines {first} and {line}); "
             "YAML would silently keep only the last, so keep one")
+
+
+def duplicate_keys_in(text: str) -> list[DuplicateKey]:
+    """The duplicate keys of a YAML document, found without building it, so a file
+    with tags this loader does not build (mkdocs.yml's !ENV) can be checked too."""
+    node = yaml.compose(text, Loader=_SAFE_LOADER)
+    return find_duplicate_keys(node) if node is not None else []
 
 
 def load_yaml(text: str):

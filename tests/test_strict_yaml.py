@@ -2,7 +2,9 @@
 
 import pytest
 
-from macros.strict_yaml import DuplicateKey, DuplicateKeysError, load_yaml
+from macros.strict_yaml import DuplicateKey, DuplicateKeysError, duplicate_keys_in, load_yaml
+
+from .conftest import run_build
 
 
 def duplicates(text: str) -> list[DuplicateKey]:
@@ -40,3 +42,21 @@ def test_the_same_text_as_keys_of_other_types_is_not_a_duplicate():
 def test_python_tags_stay_refused():
     with pytest.raises(Exception, match="could not determine a constructor"):
         load_yaml("x: !!python/object/apply:os.system ['id']\n")
+
+
+def test_duplicates_are_found_without_building_custom_tags():
+    text = "site_url: !ENV [SITE_URL, 'https://x.org/']\nnav:\n  - a.md\nsite_url: https://y.org/\n"
+    assert duplicate_keys_in(text) == [DuplicateKey((), "site_url", 1, 4)]
+
+
+@pytest.mark.slow
+def test_a_key_twice_in_mkdocs_yml_fails_the_build(project_copy, tmp_path):
+    config = project_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    line = text[: text.index("\ncopyright:")].count("\n") + 2
+    config.write_text(text + "copyright: Someone else\n", encoding="utf-8")
+    last = config.read_text(encoding="utf-8").count("\n")
+    result = run_build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert (f"mkdocs.yml:{last}: key 'copyright' is given twice (lines {line} and {last}); "
+            "YAML would silently keep only the last, so keep one") in result.stdout + result.stderr
