@@ -12,7 +12,7 @@ def define_env(env):
     from . import build
     from .citations import citation_html, resolve_citation
     from .errors import MacroUsageError, SiteError
-    from .listings import episode_list_html, guest_list_html
+    from .listings import episode_list_html, guest_list_html, topic_list_html
     from .matrix import role_matrix_html
     from .roadmaps import roadmap_html
     from .urls import Linker
@@ -64,6 +64,12 @@ def define_env(env):
         """All guests from A to Z."""
         state, linker = context()
         return guest_list_html(state.data, linker)
+
+    @env.macro
+    def topic_list():
+        """Every topic of the episodes from A to Z, with counts of episodes and guide pages."""
+        state, linker = context()
+        return topic_list_html(state.data, linker, state.pages_by_tag)
 
 
 def on_pre_page_macros(env):

@@ -18,6 +18,7 @@ class Build:
     use_directory_urls: bool
     backlinks: BacklinkIndex = field(default_factory=BacklinkIndex)
     generated: dict = field(default_factory=dict)  # src_uri -> GeneratedPage, set by on_files
+    pages_by_tag: dict = field(default_factory=dict)  # tag -> [(title, src_uri)], set by on_files
 
 
 _current: Build | None = None
