@@ -34,7 +34,7 @@ from macros.front_matter import check_front_matter  # noqa: E402
 from macros.search_index import split_search_index, use_site_search_worker  # noqa: E402
 from macros.generated import generated_pages  # noqa: E402
 from macros.strict_yaml import duplicate_key_message, duplicate_keys_in  # noqa: E402
-from macros.urls import Linker  # noqa: E402
+from macros.urls import GUESTS_DIR, Linker, page_url  # noqa: E402
 
 
 @event_priority(100)  # before the macros plugin, which reads the data in its on_config
@@ -168,4 +168,7 @@ def on_post_template(output_content, template_name, config):
 
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config):
-    split_search_index(Path(config.site_dir))
+    state = build.current()
+    archive = {page_url(src, config.use_directory_urls) for src in state.generated
+               if not src.startswith(GUESTS_DIR + "/")}
+    split_search_index(Path(config.site_dir), later_pages=archive)

@@ -204,13 +204,20 @@ def test_contributor_page_is_contributing_md(built_site):
         assert f">{heading}<" in html, heading
 
 
-def test_pages_fetch_only_the_search_configuration_until_a_search(built_site):
-    """Every page fetches search_index.json: it holds the configuration and no documents;
-    the documents are in the file the site's search worker loads on the first query."""
-    stub = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    documents = json.loads((built_site / "search" / "search_documents.json").read_text(encoding="utf-8"))
-    assert stub["docs"] == [] and stub["config"] == documents["config"]
-    assert len(documents["docs"]) > 100
+def test_pages_fetch_only_the_search_configuration_until_a_search(built_site, site_data):
+    """Every page fetches search_index.json: it holds the configuration and the names of
+    the shards, and no documents; the site's search worker loads the shards on the first
+    query, the guide, wiki and guests first, the episodes and topics after."""
+    folder = built_site / "search"
+    stub = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
+    assert stub["docs"] == [] and stub["config"]["shards"] == ["search_documents.json", "search_archive.json"]
+    first, later = (json.loads((folder / name).read_text(encoding="utf-8"))["docs"] for name in stub["config"]["shards"])
+    pages_first = {d["location"].split("#")[0] for d in first}
+    pages_later = {d["location"].split("#")[0] for d in later}
+    assert not pages_first & pages_later, "a page's sections must stay in its page's shard"
+    assert {f"episodes/{e.slug}/" for e in site_data.episodes} <= pages_later
+    assert {f"guests/{g.id}/" for g in site_data.guests} <= pages_first
+    assert {"guide/missing-skills/", "wiki/mlops/"} <= pages_first
     worker = re.compile(r'"search": ?"([^"]*assets/javascripts/search-worker\.js)\?material=(workers/[^"]+)"')
     for page in built_pages(built_site):
         match = worker.search(page.path.read_text(encoding="utf-8"))

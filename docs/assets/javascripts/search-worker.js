@@ -2,10 +2,12 @@
  * The site's search worker: Material's own worker, wrapped to do two things
  * Material's does not (macros/search_index.py writes the files it reads).
  *
- * 1. Load the index when the reader first searches, not on every page view.
+ * 1. Load the index when the reader starts searching, not on every page view.
  *    The page fetches search/search_index.json, which holds only the search
- *    configuration; the documents are in search/search_documents.json, which
- *    this worker fetches on the first query and hands to Material's worker.
+ *    configuration and the names of the shards holding the documents. On the
+ *    first query this worker builds Material's index from the first shard
+ *    (guide, wiki, guests) and answers; then it adds the next shard (the
+ *    archive's episodes and topics) and answers the latest query again.
  * 2. Widen each query a little before Material's worker parses it: usual
  *    alternative spellings (k8s, cicd, ab testing) and a one-letter typo in
  *    any longer word ("babuskin" still finds "Babushkin").
@@ -32,7 +34,7 @@ const ALTERNATIVES = {
 const FUZZY_MIN_LENGTH = 5
 
 const materialUrl = new URL(self.location.href).searchParams.get("material")
-const documentsUrl = new URL("../../search/search_documents.json", self.location.href)
+const searchFolder = new URL("../../search/", self.location.href)
 
 // Material's worker registers one message listener; keep it instead of
 // letting it receive messages directly.
@@ -80,26 +82,71 @@ function phraseOf(query) {
 }
 
 let options = { suggest: false }
-let loading = null
+let shards = []          // file names in search/, in loading order
+let coreReady = null     // promise: Material's index in this worker, built from the first shard
+let full = null          // a second Material worker with every shard, once it is built
+const fullPhrases = []   // the phrase of each query sent to `full`, in order: it answers in order
+let latestQuery = null
 
-function loadDocuments() {
-  if (loading === null) {
-    loading = fetch(documentsUrl)
-      .then(response => {
-        if (!response.ok) throw new Error(`${documentsUrl}: HTTP ${response.status}`)
-        return response.json()
-      })
-      .then(async index => {
-        swallowReady = true
-        await material({ data: { type: SETUP, data: { config: index.config, docs: index.docs, options } } })
+async function fetchShard(name) {
+  const url = new URL(name, searchFolder)
+  const response = await fetch(url)
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`)
+  return response.json()
+}
+
+// The first shard is built here and answers at once; the whole index is
+// built meanwhile in a worker of its own, so typing never waits for it, and
+// takes over (answering the latest query again) when it is ready.
+function startIndexes() {
+  coreReady = fetchShard(shards[0]).then(async shard => {
+    swallowReady = true
+    try {
+      await material({ data: { type: SETUP, data: { config: shard.config, docs: shard.docs, options } } })
+    } finally {
+      swallowReady = false
+    }
+  })
+  if (shards.length < 2) return
+  if (typeof Worker === "undefined") {
+    // No nested workers in this browser: add the other shards here, in turn.
+    coreReady = coreReady.then(async () => {
+      const parts = await Promise.all(shards.map(fetchShard))
+      swallowReady = true
+      try {
+        await material({ data: { type: SETUP, data: {
+          config: parts[0].config, docs: parts.flatMap(part => part.docs), options } } })
+      } finally {
         swallowReady = false
-      })
-      .catch(error => {
-        loading = null  // let the next query try again
-        throw error
-      })
+      }
+    })
+    return
   }
-  return loading
+  const worker = new Worker(new URL(materialUrl, self.location.href))
+  worker.onmessage = event => {
+    if (event.data.type === READY) {
+      full = worker
+      if (latestQuery !== null) ask(latestQuery)
+    } else if (event.data.type === RESULT) {
+      phrase = fullPhrases.shift() || ""
+      self.postMessage(event.data)
+    }
+  }
+  Promise.all(shards.map(fetchShard)).then(parts => worker.postMessage({ type: SETUP, data: {
+    config: parts[0].config, docs: parts.flatMap(part => part.docs), options } }))
+    .catch(error => console.warn("search:", error))
+}
+
+function ask(query) {
+  if (full !== null) {
+    fullPhrases.push(phraseOf(query))
+    full.postMessage({ type: QUERY, data: widen(query) })
+    return Promise.resolve()
+  }
+  return coreReady.then(() => {
+    phrase = phraseOf(query)
+    return material({ data: { type: QUERY, data: widen(query) } })
+  })
 }
 
 const PLAIN_WORD = /^[\p{L}\p{N}][\p{L}\p{N}'’./-]*$/u
@@ -117,27 +164,22 @@ function widen(query) {
   return extra.length ? `${query} ${extra.join(" ")}` : query
 }
 
-let queue = Promise.resolve()
-
 addListener("message", event => {
   const message = event.data
   if (message.type === SETUP) {
     options = message.data.options || options
+    shards = message.data.config.shards || []
     post({ type: READY })
     return
   }
   if (message.type === QUERY) {
-    // One query at a time, in order: the first waits for the documents.
-    queue = queue
-      .then(loadDocuments)
-      .then(() => {
-        phrase = phraseOf(message.data)
-        return material({ data: { type: QUERY, data: widen(message.data) } })
-      })
-      .catch(error => {
-        console.warn("search:", error)
-        post({ type: RESULT, data: { items: [] } })
-      })
+    latestQuery = message.data
+    if (coreReady === null) startIndexes()
+    ask(message.data).catch(error => {
+      console.warn("search:", error)
+      coreReady = null  // let the next query try again
+      post({ type: RESULT, data: { items: [] } })
+    })
     return
   }
   material(event)
