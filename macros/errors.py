@@ -26,3 +26,7 @@ class CitationError(SiteError):
 
 class MacroUsageError(SiteError):
     """A macro called with an id that the data does not define."""
+
+
+class FrontMatterError(SiteError):
+    """A page's front matter that MkDocs would drop or misread without a word."""

@@ -15,6 +15,7 @@ _SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "A
 # those keeps the pass over an archive-sized index fast.
 _ACCENTED_WORD = re.compile(r"\w*[^\x00-\x7f]\w*")
 _TAG = re.compile(r"<[^>]+>")
+_NON_WORD = re.compile(r"\W+")
 
 FOLDED_TITLE = "title_folded"
 FOLDED_TEXT = "text_folded"
@@ -27,12 +28,16 @@ def fold(text: str) -> str:
 
 
 def folded_words(text: str) -> str:
-    """The folded spellings of the words in `text` that folding changes."""
+    """The folded spellings of the words in `text` that folding changes.
+
+    Only word characters are kept: folding can turn a harmless character into
+    markup ("\uff1c" becomes "<"), and Material renders index fields as HTML.
+    """
     seen = []
     for word in _ACCENTED_WORD.findall(_TAG.sub(" ", text or "")):
-        plain = fold(word)
-        if plain != word and plain not in seen:
-            seen.append(plain)
+        for plain in _NON_WORD.split(fold(word)):
+            if plain and plain != word and plain not in seen:
+                seen.append(plain)
     return " ".join(seen)
 
 

@@ -5,10 +5,11 @@ from the data when MkDocs reads the page (listings.py), so there is no
 hand-maintained copy and no Jinja to compile for hundreds of pages.
 """
 
-import json
 from dataclasses import dataclass
 from functools import partial
 from typing import Callable
+
+import yaml
 
 from .listings import episode_page_md, guest_page_md, topic_page_md, topics_of
 from .urls import episode_src, guest_src, topic_src
@@ -22,9 +23,13 @@ class GeneratedPage:
 
 
 def _front_matter(meta: dict) -> str:
-    # JSON is YAML: each value is written as JSON, which quotes any title safely.
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
-    return "---\n" + "\n".join(lines) + "\n---\n"
+    """Front matter that MkDocs reads back as exactly `meta`, whatever the titles hold.
+
+    PyYAML writes it: non-ASCII as escapes (so line and paragraph separators
+    cannot end a value early), long values on one line, and a value spanning
+    lines indented, so no line of it can close the front matter.
+    """
+    return "---\n" + yaml.safe_dump(meta, sort_keys=False, width=float("inf")) + "---\n"
 
 
 def generated_pages(data, pages_by_tag: dict | None = None) -> dict[str, GeneratedPage]:

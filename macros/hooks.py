@@ -4,6 +4,7 @@
 - on_files:        add one generated page per episode, guest and topic (reached from
                    the Episodes, Guests and Topics listings, search and citations, not the nav)
 - on_page_markdown: write the body of each generated page from the data
+  (on_page_read_source, before it: refuse front matter MkDocs would drop)
 - on_page_content: number citations and record where each one sits
 - on_page_context: point "Edit this page" of an episode or guest page at its data file
 - on_post_page:    fill in "Cited on", guest citations and counts; fix the theme's markup
@@ -13,6 +14,7 @@
 """
 
 import sys
+from html import escape, unescape
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -28,19 +30,30 @@ from macros import build  # noqa: E402
 from macros.theme_markup import fix_theme_markup, label_task_checkboxes  # noqa: E402
 from macros.backlinks import fill_placeholders  # noqa: E402
 from macros.errors import SiteError  # noqa: E402
+from macros.front_matter import check_front_matter  # noqa: E402
 from macros.search_index import split_search_index, use_site_search_worker  # noqa: E402
 from macros.generated import generated_pages  # noqa: E402
+from macros.strict_yaml import duplicate_key_message, duplicate_keys_in  # noqa: E402
 from macros.urls import GUESTS_DIR, Linker, page_url  # noqa: E402
 
 
 @event_priority(100)  # before the macros plugin, which reads the data in its on_config
 def on_config(config):
     project_dir = Path(config.config_file_path).parent
+    refuse_duplicate_keys_in_config(Path(config.config_file_path))
     try:
         build.start(project_dir, Path(config.docs_dir), config.use_directory_urls)
     except SiteError as error:
         raise PluginError(str(error)) from None
     return config
+
+
+def refuse_duplicate_keys_in_config(path: Path) -> None:
+    """MkDocs keeps the last of two equal keys in mkdocs.yml (a second `plugins:` drops the first)."""
+    problems = [duplicate_key_message(d, path.name, " > ".join(map(str, d.loc)))
+                for d in duplicate_keys_in(path.read_text(encoding="utf-8"))]
+    if problems:
+        raise PluginError("\n".join(problems))
 
 
 def on_files(files, config):
@@ -83,11 +96,53 @@ def on_page_markdown(markdown, page, config, files):
     return generated.body(Linker(page.url, config.use_directory_urls))
 
 
+def on_page_read_source(page, config):
+    """Front matter that is not valid YAML, or repeats a key, fails the build (MkDocs drops it)."""
+    try:
+        check_front_matter(page.file.content_string, f"docs/{page.file.src_uri}")
+    except SiteError as error:
+        raise PluginError(str(error)) from None
+    return None  # MkDocs reads the page as usual
+
+
 @event_priority(-100)  # after Markdown and every other plugin have produced the HTML
 def on_page_content(html, page, config, files):
     state = build.current()
     html = label_task_checkboxes(html)
-    return state.backlinks.record(page.url, page.title or "", html)
+    html = state.backlinks.record(page.url, page_title_text(page), html)
+    escape_titles_for_theme(page)
+    return html
+
+
+def page_title_text(page) -> str:
+    """The page's title as plain text.
+
+    A title given in front matter, in the nav or set by a plugin (mkdocs-macros
+    renders Jinja in titles) is text; one MkDocs takes from the first heading
+    is HTML, with entities escaped.
+    """
+    if "title" in vars(page) or "title" in page.meta:  # vars: a title set on the page object
+        return str(page.title)
+    return unescape(page.title or "")
+
+
+def escape_titles_for_theme(page) -> None:
+    """Escape the title and description that the theme prints as HTML.
+
+    Material prints page.title, page.meta.title and page.meta.description
+    unescaped (<title>, header, <h1>, meta description, nav and footer links,
+    the search index). MkDocs renders every page's content before it renders
+    any page into the theme, so escaping here, once per page, reaches another
+    page's nav and footer too. Titles only land in text, so quotes stay as
+    they are (the footer's aria-label escapes the title once more); the
+    description lands in an attribute, so its quotes are escaped.
+    """
+    title = page_title_text(page)
+    if isinstance(page.meta.get("title"), str):
+        page.meta["title"] = escape(page.meta["title"], quote=False)
+    if isinstance(page.meta.get("description"), str):
+        page.meta["description"] = escape(page.meta["description"])
+    page.title = escape(title, quote=False)
 
 
 def on_page_context(context, page, config, nav):

@@ -21,6 +21,7 @@ from .citations import resolve_citation
 from .errors import CitationError, DataError
 from .urls import topic_slug
 from .models import Episode, Guest, Roadmap, RoadmapsFile, Roles
+from .strict_yaml import DuplicateKeysError, duplicate_key_message, load_yaml
 
 FILES = {
     "roles.yml": Roles,
@@ -39,10 +40,6 @@ KIND = {
     "cite": "citation", "steps": "step",
 }
 IDENTITY_KEYS = ("slug", "id", "label")
-
-# libyaml's loader when PyYAML has it (ten times faster on an archive-sized
-# episodes.yml); the same safe subset of YAML and the same error marks either way.
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -144,7 +141,10 @@ def _read_yaml(path: Path, shown: str, problems: list[str]):
         problems.append(f"{shown}: file is missing; every site needs {', '.join(FILES)}")
         return None
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)  # noqa: S506 (safe loader)
+        raw = load_yaml(path.read_text(encoding="utf-8"))
+    except DuplicateKeysError as error:
+        problems.extend(duplicate_key_message(d, shown, _location(error.data, d.loc)) for d in error.duplicates)
+        return None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"
@@ -164,8 +164,15 @@ def _read_yaml(path: Path, shown: str, problems: list[str]):
 
 def _describe(shown: str, raw, error: dict) -> str:
     """'data/episodes.yml: episode 'x' > chapter 3 'Intro' > at: <what is wrong>'."""
+    where = _location(raw, error["loc"])
+    return f"{shown}: {where}: {_message(error)}" if where else f"{shown}: {_message(error)}"
+
+
+def _location(raw, loc) -> str:
+    """Name the place `loc` (keys and list indexes) points at, e.g. "chapter 'Intro' > at";
+    '' for the top of the file."""
     parts, node, pending = [], raw, None
-    for key in error["loc"]:
+    for key in loc:
         if isinstance(key, int) and isinstance(node, list):
             item = node[key] if key < len(node) else None
             kind = KIND.get(pending, pending or "item")
@@ -181,14 +188,37 @@ def _describe(shown: str, raw, error: dict) -> str:
             node = node.get(key) if isinstance(node, dict) else None
     if pending is not None:
         parts.append(pending)
-    where = " > ".join(parts)
-    return f"{shown}: {where}: {_message(error)}" if where else f"{shown}: {_message(error)}"
+    return " > ".join(parts)
+
+
+# What strict types say when YAML read a value as another type than the field's.
+_EXPECTED = {"int_type": "a whole number such as 3", "string_type": "text",
+             "bool_type": "true or false", "float_type": "a number"}
+
+
+def _as_yaml_read(value) -> str:
+    """How YAML read a value, for messages: 'the boolean true', 'the number 1984'."""
+    if isinstance(value, bool):
+        return (f"the boolean {str(value).lower()} (YAML reads an unquoted "
+                f"{'yes, on or true' if value else 'no, off or false'} as a boolean)")
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if value is None:
+        return "nothing (the value is empty)"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    return f"the {type(value).__name__} {value}"
 
 
 def _message(error: dict) -> str:
     kind, msg = error["type"], error["msg"]
     if kind == "missing":
         return "is missing (required)"
+    if kind in _EXPECTED:
+        value = error.get("input")
+        hint = ("; quote it to make it text" if kind == "string_type" and value is not None
+                else "; write it without quotes" if isinstance(value, str) else "")
+        return f"must be {_EXPECTED[kind]}, got {_as_yaml_read(value)}{hint}"
     if kind == "value_error":
         return msg.removeprefix("Value error, ")
     if kind in {"too_short"} and isinstance(error.get("input"), (list, dict)):

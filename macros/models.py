@@ -21,9 +21,13 @@ YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com"}
 
 
 class StrictModel(BaseModel):
-    """Rejects unknown keys with the list of keys that are allowed."""
+    """Rejects unknown keys with the list of keys that are allowed, and values of the wrong type.
 
-    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
+    Strict: YAML's `yes` (a boolean) is not the number 1, and `1984` (a number)
+    is not the text '1984'; pydantic would otherwise convert both silently.
+    """
+
+    model_config = ConfigDict(frozen=True, str_strip_whitespace=True, strict=True)
 
     @model_validator(mode="before")
     @classmethod
@@ -36,11 +40,27 @@ class StrictModel(BaseModel):
         return data
 
 
+# Characters a URL never holds unencoded (RFC 3986): whitespace, controls, <>"`{}|\^
+_NOT_IN_URLS = re.compile(r'[\s\x00-\x1f\x7f<>"`{}|\\^]')
+# A page under docs/: folders and a file name of letters, digits, '-', '_' and '.' (never
+# first, so no '..' and no hidden files), ending in .md.
+PAGE_PATH = re.compile(r"^(?:[A-Za-z0-9_-][A-Za-z0-9_.-]*/)*[A-Za-z0-9_-][A-Za-z0-9_.-]*\.md$")
+
+
 def require_https(value: str) -> str:
     if not isinstance(value, str) or not value.startswith("https://"):
         raise ValueError(f"must be an https:// URL, got {value!r}")
-    if len(value) <= len("https://") or " " in value:
-        raise ValueError(f"is not a URL: {value!r}")
+    if not urlsplit(value).hostname or _NOT_IN_URLS.search(value):
+        raise ValueError(
+            f"is not a URL: {value!r}; a URL has a host name and no spaces, double quotes, "
+            "<, >, backticks, braces, | or \\ (percent-encode them)"
+        )
+    return value
+
+
+def require_page_path(value: str) -> str:
+    if not isinstance(value, str) or not PAGE_PATH.match(value):
+        raise ValueError(f"{value!r} is not a page path; give a path relative to docs/, e.g. wiki/mlops.md")
     return value
 
 
@@ -146,6 +166,15 @@ class Episode(StrictModel):
                 )
         return self
 
+    @field_validator("guests")
+    @classmethod
+    def _each_guest_once(cls, guests):
+        repeated = sorted({g for g in guests if guests.count(g) > 1})
+        if repeated:
+            names = ", ".join(f"'{g}'" for g in repeated)
+            raise ValueError(f"guest {names} is listed more than once; list each guest once")
+        return guests
+
     def model_post_init(self, __context) -> None:
         starts = {}
         for chapter in self.chapters:
@@ -222,6 +251,8 @@ class Level(StrictModel):
     symbol: str = Field(min_length=1, max_length=2)
     meaning: str = Field(min_length=1)
 
+    _id = field_validator("id", mode="before")(lambda v: require_slug(v))
+
 
 class Lane(StrictModel):
     id: str
@@ -231,6 +262,7 @@ class Lane(StrictModel):
     summary: str = Field(min_length=1)
 
     _id = field_validator("id", mode="before")(lambda v: require_slug(v))
+    _page = field_validator("page")(lambda v: v if v is None else require_page_path(v))
 
 
 class Cell(StrictModel):

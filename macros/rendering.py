@@ -1,7 +1,9 @@
-"""One Jinja environment for every HTML fragment the macros produce.
+"""The Jinja environments for every HTML fragment the macros produce.
 
 Autoescape is on: text from data/ (titles, names, steps) always arrives as
-text, so a title containing <script> shows as written.
+text, so a title containing <script> shows as written. Inline fragments sit
+inside Markdown that is still to be processed, so there every value printed
+is also made inert to Markdown (see markdown_inert).
 """
 
 from pathlib import Path
@@ -13,14 +15,23 @@ from .timecodes import format_timecode
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-# Characters Markdown would act on in the text of inline HTML (emphasis, links, code).
-_MARKDOWN_ACTIVE = {"*": "&#42;", "_": "&#95;", "`": "&#96;", "[": "&#91;", "]": "&#93;", "\\": "&#92;"}
+# Characters Markdown acts on in inline HTML: emphasis, links and code (code spans
+# are found even inside attribute values), `|` (splits a table row), `:` (emoji
+# shortcodes) and braces (attr_list, which can add any attribute).
+_MARKDOWN_ACTIVE = str.maketrans({
+    "*": "&#42;", "_": "&#95;", "`": "&#96;", "[": "&#91;", "]": "&#93;", "\\": "&#92;",
+    "|": "&#124;", ":": "&#58;", "{": "&#123;", "}": "&#125;",
+})
 
 
 def markdown_inert(value) -> Markup:
-    """Escape HTML, then neutralise Markdown syntax, for text inside inline HTML."""
-    text = str(escape(value))
-    return Markup("".join(_MARKDOWN_ACTIVE.get(ch, ch) for ch in text))
+    """Escape HTML, then neutralise Markdown syntax, for a value inside inline HTML.
+
+    Markup (a fragment rendered here already) is left as it is.
+    """
+    if isinstance(value, Markup):
+        return value
+    return Markup(str(escape(value)).translate(_MARKDOWN_ACTIVE))
 
 
 def join_words(items, conjunction="and"):
@@ -39,7 +50,8 @@ _env = Environment(
     keep_trailing_newline=False,
 )
 _env.filters["timecode"] = format_timecode
-_env.filters["inert"] = markdown_inert
+# Inline fragments: every {{ value }} passes through markdown_inert before output.
+_inline_env = _env.overlay(finalize=markdown_inert)
 
 
 def render_block(template: str, **context) -> str:
@@ -59,5 +71,5 @@ def render_inline(template: str, **context) -> str:
     Templates for inline fragments are written unindented, one tag a line;
     only the line breaks go, so spaces the template prints (" and ") stay.
     """
-    html = _env.get_template(template).render(**context)
+    html = _inline_env.get_template(template).render(**context)
     return html.replace("\n", "").strip()

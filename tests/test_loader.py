@@ -209,3 +209,83 @@ def test_missing_file_is_reported(tmp_path):
     (data / "roadmaps.yml").unlink()
     with pytest.raises(DataError, match="data/roadmaps.yml: file is missing"):
         load_site_data(data)
+
+
+def test_duplicate_key_names_file_line_entry_and_key(tmp_path):
+    message = problems(tmp_path, episodes=[("season: 1\nepisode: 2", "season: 1\ntitle: Again\nepisode: 2")])
+    assert ("data/episodes/second-episode.yml:4: key 'title' is given twice (lines 2 and 4); "
+            "YAML would silently keep only the last, so keep one") in message
+
+
+def test_duplicate_key_deep_in_a_file_names_the_entry(tmp_path):
+    message = problems(tmp_path, roadmaps_yml=[("        start: 3\n", "        start: 3\n        start: 4\n")])
+    assert ("data/roadmaps.yml:10: roadmap 'short-plan' > phase 'Week 3+': key 'start' is given twice "
+            "(lines 9 and 10); YAML would silently keep only the last, so keep one") in message
+
+
+def test_duplicate_top_level_key(tmp_path):
+    message = problems(tmp_path, roles_yml=[("lanes:\n", "levels: []\nlanes:\n")])
+    assert "data/roles.yml:4: key 'levels' is given twice (lines 1 and 4)" in message
+
+
+def test_yes_is_not_a_number(tmp_path):
+    message = problems(tmp_path, episodes=[("season: 1\nepisode: 2", "season: yes\nepisode: 2")])
+    assert ("data/episodes/second-episode.yml: season: must be a whole number such as 3, got the "
+            "boolean true (YAML reads an unquoted yes, on or true as a boolean)") in message
+
+
+def test_quoted_number_is_not_a_number(tmp_path):
+    message = problems(tmp_path, roadmaps_yml=[("start: 3\n", "start: '3'\n")])
+    assert ("data/roadmaps.yml: roadmap 'short-plan' > phase 'Week 3+' > start: must be a whole number such as 3, "
+            "got the text '3'; write it without quotes") in message
+
+
+def test_a_number_is_not_text(tmp_path):
+    message = problems(tmp_path, roadmaps_yml=[("title: Basics", "title: 1984")])
+    assert ("data/roadmaps.yml: roadmap 'short-plan' > phase 'Weeks 1-2' > title: must be text, got the number 1984; "
+            "quote it to make it text") in message
+
+
+def test_a_date_is_not_text(tmp_path):
+    message = problems(tmp_path, roadmaps_yml=[("steps: [Learn a thing.]", "steps: [2024-01-01]")])
+    assert ("data/roadmaps.yml: roadmap 'short-plan' > phase 'Weeks 1-2' > step 1: must be text, "
+            "got the date 2024-01-01; quote it to make it text") in message
+
+
+def test_one_is_not_true(tmp_path):
+    message = problems(tmp_path, roadmaps_yml=[("ongoing: true", "ongoing: 1")])
+    assert "phase 'Week 3+' > ongoing: must be true or false, got the number 1" in message
+
+
+def test_same_guest_twice_on_an_episode(tmp_path):
+    message = problems(tmp_path, episodes=[("guests: [bo-li]", "guests: [bo-li, bo-li]")])
+    assert ("data/episodes/second-episode.yml: guests: guest 'bo-li' is listed more than once; "
+            "list each guest once") in message
+
+
+# Identifier, time and URL fields never reach a page as text: hostile values there are refused.
+HOSTILE = '"><script>alert(1)</script>'
+
+
+@pytest.mark.parametrize("file, old, new, expected", [
+    ("episodes", "slug: first-episode", f"slug: '{HOSTILE}'",
+     f"data/episodes/first-episode.yml: slug: is '{HOSTILE}' but the file is named first-episode.yml"),
+    ("guests", "id: ada", f"id: '{HOSTILE}'", f"data/guests/ada.yml: id: is '{HOSTILE}' but the file is named ada.yml"),
+    ("roles_yml", "{id: core,", f"{{id: '{HOSTILE}',", f"level '{HOSTILE}' > id: '{HOSTILE}' is not a valid id"),
+    ("episodes", "- at: '19:09'", f"- at: '{HOSTILE}'",
+     f"chapter 'Keep Learning' > at: '{HOSTILE}' is not a time; write m:ss or h:mm:ss"),
+    ("episodes", "https://example.org/podcast/first.html", f"https://example.org/{HOSTILE}",
+     f"data/episodes/first-episode.yml: page_url: is not a URL: 'https://example.org/{HOSTILE}'; a URL has a host name "
+     "and no spaces, double quotes, <, >, backticks, braces, | or \\ (percent-encode them)"),
+    ("episodes", "https://www.youtube.com/watch?v=AAAAAAAAAAA", f"https://www.youtube.com/watch?v={HOSTILE}",
+     "data/episodes/first-episode.yml: youtube_url: is not a URL"),
+    ("guests", "github: ada", f"github: '{HOSTILE}'", f"data/guests/ada.yml: links > github: '{HOSTILE}' is not a handle"),
+    ("guests", "github: ada", "web: 'javascript:alert(1)'",
+     "data/guests/ada.yml: links > web: must be an https:// URL, got 'javascript:alert(1)'"),
+    ("roles_yml", "short: Builder,", "short: Builder, page: '../mkdocs.yml',",
+     "lane 'builder' > page: '../mkdocs.yml' is not a page path; give a path relative to docs/, e.g. wiki/mlops.md"),
+    ("roles_yml", "episode: first-episode", f"episode: '{HOSTILE}'", f"cite: unknown episode '{HOSTILE}'"),
+    ("episodes", "guests: [ada]", f"guests: ['{HOSTILE}']", f"guests: unknown guest '{HOSTILE}'"),
+])
+def test_hostile_identifiers_are_refused_by_name(tmp_path, file, old, new, expected):
+    assert expected in problems(tmp_path, **{file: [(old, new)]})

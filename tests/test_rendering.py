@@ -5,7 +5,9 @@ import re
 import pytest
 from markupsafe import Markup
 
-from macros.generated import generated_pages
+from mkdocs.utils.meta import get_data
+
+from macros.generated import _front_matter as front_matter, generated_pages
 from macros.listings import (episode_list_html, episode_page_md, guest_list_html, guest_page_md, topic_list_html,
                              topic_page_md)
 from macros.loader import load_site_data
@@ -124,9 +126,20 @@ def test_generated_sources_cover_all_data(data):
     assert pages["guests/bo-li.md"].data_file == "data/guests/bo-li.yml"
     assert pages["topics/mlops.md"].data_file is None, "a topic is made from many episode files"
     page = pages["episodes/first-episode.md"]
-    assert page.source.startswith('---\ntitle: "First Episode: A Talk"\n')
+    assert get_data(page.source + "body")[1]["title"] == "First Episode: A Talk"
     assert '\nrender_macros: false\n' in page.source, "generated bodies are not Jinja templates"
     assert "## Chapters" in page.body(Linker("episodes/first-episode/"))
+
+
+@pytest.mark.parametrize("title", [
+    "</title><script>alert(1)</script>", "a\n---\nb", "...\nend", "'\"quotes\"'", "- a list?",
+    "key: value", "{{ 7*7 }}", "Raphaël \u2028 line\x85separators\u2029", "x\u2028y\x85z", "# comment", "&amp; ]]></",
+])
+def test_generated_front_matter_reads_back_as_written(title):
+    """MkDocs must read exactly the title written; a lost or cut title is a silent mistake."""
+    meta = {"title": title, "description": f"About {title}", "search": {"boost": 3}, "render_macros": False}
+    body, read = get_data(front_matter(meta) + "Body text.")
+    assert read == meta and body == "Body text."
 
 
 @pytest.mark.parametrize("src, directory_urls, url", [
