@@ -57,8 +57,14 @@ def test_jinja_exploits_fail_the_build_and_run_nothing(project_copy, tmp_path):
     ]
     lines = {append(project_copy, PAGE, code): message for code, message in exploits}
     cited = append(project_copy, PAGE, f"Still cited: {CITE} and {{{{ cite('no-such-episode', '1:00') }}}}.")
+    # The plugin renders a page's title too (one the nav does not name): through the same checks.
+    title = project_copy / "docs/guide/index.md"
+    title.write_text(title.read_text(encoding="utf-8").replace(
+        "title: ", "title: {{ cycler.__init__.__globals__.os.popen('touch %s').read() }} " % marker, 1),
+        encoding="utf-8")
     output = failing_build(project_copy, tmp_path)
     expect_lines(output, PAGE, {**lines, cited: "unknown episode 'no-such-episode'"})
+    expect_lines(output, "docs/guide/index.md", {2: "'cycler' is not available"})
     assert not marker.exists(), "a page ran a command on the build machine"
 
 
