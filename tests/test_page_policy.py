@@ -18,7 +18,7 @@ from macros import html_policy
 from macros.codeprotect import protect_code
 from macros.jinja_policy import PageEnvironment, violations
 
-from .conftest import ROOT, run_build
+from .conftest import run_build
 from .test_bad_builds import append, failing_build
 
 PAGE = "docs/guide/interviews.md"
@@ -127,13 +127,17 @@ def test_a_snippet_from_docs_snippets_is_included(project_copy, tmp_path):
     assert not (tmp_path / "out/snippets").exists(), "snippets are included in pages, not published alone"
 
 
-def test_snippets_extension_itself_is_limited_to_docs_snippets():
+def test_snippets_extension_itself_is_limited_to_docs_snippets(project_copy):
     """Second layer: mkdocs.yml's pymdownx.snippets refuses what the page check would have caught."""
-    config = load_config(str(ROOT / "mkdocs.yml"))
+    (project_copy / "docs/snippets").mkdir()
+    (project_copy / "docs/snippets/note.md").write_text("A note.\n", encoding="utf-8")
+    config = load_config(str(project_copy / "mkdocs.yml"))
     md = markdown.Markdown(extensions=["pymdownx.snippets"],
                            extension_configs={"pymdownx.snippets": config.mdx_configs["pymdownx.snippets"]})
     assert "Contributing" in md.convert('--8<-- "CONTRIBUTING.md"')
-    for bad in ["mkdocs.yml", "../mkdocs.yml", "../../mkdocs.yml", "/etc/passwd", "https://example.org/x"]:
+    assert "A note." in md.reset().convert('--8<-- "note.md"')
+    for bad in ["mkdocs.yml", "../mkdocs.yml", "../../mkdocs.yml", "../../.git/config", "/etc/passwd",
+                "https://example.org/x"]:
         with pytest.raises(SnippetMissingError):
             md.reset().convert(f'--8<-- "{bad}"')
 
