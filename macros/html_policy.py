@@ -88,7 +88,8 @@ class _Checker(HTMLParser):
         for name, value in attrs:
             value = value or ""
             written = _raw_value(raw, name)
-            where = ([f'{name}="{written}"', f"{name}='{written}'", written] if written else []) + [value, f"{name}="]
+            # Most specific first; no line at all beats a wrong one, so no bare "href=".
+            where = ([f'{name}="{written}"', f"{name}='{written}'", written] if written else []) + [value]
             if name.startswith("on"):
                 self.found.append(([f"{name}=", name], f"the event-handler attribute {name}= on <{tag}> is not "
                                                        f"allowed: {_RUNS}; {ALLOWED_SUMMARY}"))

@@ -235,6 +235,9 @@ def test_silent_page_mistakes_fail_with_page_and_line(project_copy, tmp_path):
     path = project_copy / "docs/wiki/mlops.md"
     path.write_text(path.read_text(encoding="utf-8").replace("---\n", "---\nrender_macros: false\n", 1),
                     encoding="utf-8")
+    path = project_copy / "docs/wiki/evaluation.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("---\n", "---\nignore_macros: true\n", 1),
+                    encoding="utf-8")
     output = failing_build(project_copy, tmp_path)
     lost = 'a citation in a heading is lost from its episode\'s "Cited on" list'
     expect_lines(output, PAGE, {
@@ -244,6 +247,7 @@ def test_silent_page_mistakes_fail_with_page_and_line(project_copy, tmp_path):
     })
     assert f"{PAGE}:{existing}:" not in output, "a full URL to a page that exists is not an error"
     expect_lines(output, "docs/wiki/mlops.md", {2: "render_macros: false would publish every {{ cite(...) }}"})
+    expect_lines(output, "docs/wiki/evaluation.md", {2: "ignore_macros is not supported; remove it"})
 
 
 @pytest.mark.slow
