@@ -32,7 +32,7 @@ class Problem:
         """A problem from a message already worded as 'path: message' or 'path:line: message'."""
         match = re.match(r"(?P<path>[^\s:]+)(?::(?P<line>\d+))?: (?P<message>.*)", str(text), re.S)
         if match is None:
-            return cls("mkdocs.yml", None, str(text))
+            return cls("data/", None, str(text))
         return cls(match["path"], int(match["line"]) if match["line"] else None, match["message"])
 
     def __str__(self) -> str:

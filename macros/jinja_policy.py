@@ -151,7 +151,7 @@ class PageEnvironment(ImmutableSandboxedEnvironment):
         self.report = report
 
     def from_string(self, source, globals=None, template_class=None):
-        """Check `source` against the whitelist; compile it if it passes, else as plain text."""
+        """Check `source` against the whitelist: report each refused part, compile the rest."""
         names, filters = set(self.globals), set(self.filters)
         try:
             tree = self.parse(source)
