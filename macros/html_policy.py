@@ -75,6 +75,15 @@ def _raw_value(tag_text: str, name: str) -> str | None:
     return next((g for g in match.groups() if g is not None), None) if match else None
 
 
+def _where(tag_text: str, name: str, value: str) -> list[str]:
+    """Texts to find an attribute by in the source, most specific first.
+
+    No bare 'href=': no line at all beats the line of another link.
+    """
+    written = _raw_value(tag_text, name)
+    return ([f'{name}="{written}"', f"{name}='{written}'", written] if written else []) + [value]
+
+
 class _Checker(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -87,9 +96,6 @@ class _Checker(HTMLParser):
                                             f"{ALLOWED_SUMMARY}"))
         for name, value in attrs:
             value = value or ""
-            written = _raw_value(raw, name)
-            # Most specific first; no line at all beats a wrong one, so no bare "href=".
-            where = ([f'{name}="{written}"', f"{name}='{written}'", written] if written else []) + [value]
             if name.startswith("on"):
                 self.found.append(([f"{name}=", name], f"the event-handler attribute {name}= on <{tag}> is not "
                                                        f"allowed: {_RUNS}; {ALLOWED_SUMMARY}"))
@@ -98,12 +104,13 @@ class _Checker(HTMLParser):
                 for url in urls:
                     scheme = url_scheme(url)
                     if scheme is not None and scheme not in SAFE_SCHEMES:
-                        self.found.append((where, f"{name}=\"{url}\" on <{tag}>: {scheme}: links are not allowed; "
-                                                  f"use https://, mailto: or a relative link to a .md file"))
+                        self.found.append((_where(raw, name, value),
+                                           f"{name}=\"{url}\" on <{tag}>: {scheme}: links are not allowed; "
+                                           "use https://, mailto: or a relative link to a .md file"))
             elif name == "style" and not style_allowed(value):
-                self.found.append((where, f"style=\"{value}\" on <{tag}> is not allowed: a page's style may only "
-                                          "set text-align; hidden or restyled text misleads readers, so use the "
-                                          "site's classes"))
+                self.found.append((_where(raw, name, value),
+                                   f"style=\"{value}\" on <{tag}> is not allowed: a page's style may only set "
+                                   "text-align; hidden or restyled text misleads readers, so use the site's classes"))
 
     handle_startendtag = handle_starttag
 

@@ -72,7 +72,8 @@ def violations(tree: nodes.Node, names, filters) -> list[tuple[int, str]]:
                 message = "only the site's macros can be called, by name: e.g. {{ cite(\"slug\", \"17:25\") }}"
         elif isinstance(node, nodes.Filter):
             if node.name not in filters:
-                message = f"filter '{node.name}' is not available to pages; site filters: {', '.join(sorted(filters)) or 'none'}"
+                known = ", ".join(sorted(filters)) or "none"
+                message = f"filter '{node.name}' is not available to pages; site filters: {known}"
         elif not isinstance(node, _LITERALS):
             what = _WHAT.get(type(node)) or _operator_or_statement(node)
             message = (f"{what.format(attr=getattr(node, 'attr', ''))} is not allowed in a page; a page may only "

@@ -109,7 +109,8 @@ def test_snippet_includes_outside_docs_snippets_fail_the_build(project_copy, tmp
         '--8<-- "https://example.org/x.md"': "https://example.org/x.md",
         '--8<-- "../CONTRIBUTING.md"': "../CONTRIBUTING.md",
     }
-    lines = {append(project_copy, PAGE, text): f"snippet include '{name}' is refused" for text, name in includes.items()}
+    lines = {append(project_copy, PAGE, text): f"snippet include '{name}' is refused"
+             for text, name in includes.items()}
     output = failing_build(project_copy, tmp_path)
     expect_lines(output, PAGE, lines)
     assert "[core]" not in output and "root:x:0:0" not in output
