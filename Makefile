@@ -15,7 +15,7 @@ ADDR   ?= 127.0.0.1:8000
 # pytest workers: the build-breaking and browser tests are slow, so spread them.
 JOBS   ?= 2
 
-.PHONY: serve test build benchmark clean check-browser
+.PHONY: serve test build benchmark clean check-browser import
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,11 +23,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@
 
-# MkDocs 1.6.1 only reloads the browser under click >= 8.3 when --livereload
-# is passed explicitly (mkdocs/mkdocs#4032), so it is always passed here.
+# `mkdocs serve --strict --livereload` that outlives a failed build: it keeps
+# the last good site up and shows the errors in the open page (macros/serve.py).
 # SITE_URL puts the site at the root of ADDR instead of under site_url's path.
 serve: $(STAMP)
-	SITE_URL=http://$(ADDR)/ $(BIN)/mkdocs serve --strict --livereload --dev-addr $(ADDR)
+	SITE_URL=http://$(ADDR)/ $(BIN)/python -m macros.serve --dev-addr $(ADDR)
 
 # Build into a scratch folder; replace site/ only when the strict build passed,
 # so a failed build never leaves a half-built site behind to publish.
@@ -51,6 +51,12 @@ test: $(STAMP) $(NODE_STAMP) check-browser
 # backlinks must cost <= 15% over pre-rendered pages, and 10x the pages <= 11x the time.
 benchmark: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.archive_build --repeat 3
+
+# Sync data/ with the podcast archive (a checkout of the podcast's website):
+# one file per episode and guest; fields listed under `curated` are kept.
+ARCHIVE ?= ../shared/sources/datatalksclub
+import: $(STAMP)
+	$(BIN)/python -m macros.importer $(ARCHIVE)
 
 check-browser:
 	@test -x /usr/bin/chromium || { echo "The browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; }

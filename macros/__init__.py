@@ -24,7 +24,7 @@ def define_env(env):
     from .citations import citation_html, resolve_citation
     from .errors import MacroUsageError, SiteError
     from .jinja_policy import calling_template_line
-    from .listings import episode_list_html, guest_list_html
+    from .listings import episode_list_html, guest_list_html, topic_list_html
     from .matrix import role_matrix_html
     from .roadmaps import roadmap_html
     from .sources import PageSource
@@ -92,6 +92,12 @@ def define_env(env):
         """All guests from A to Z."""
         state, linker = context()
         return guest_list_html(state.data, linker)
+
+    @site_macro
+    def topic_list():
+        """Every topic of the episodes from A to Z, with counts of episodes and guide pages."""
+        state, linker = context()
+        return topic_list_html(state.data, linker, state.pages_by_tag)
 
 
 def use_page_environment(plugin) -> None:

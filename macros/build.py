@@ -22,6 +22,7 @@ class Build:
     use_directory_urls: bool
     backlinks: BacklinkIndex = field(default_factory=BacklinkIndex)
     generated: dict = field(default_factory=dict)  # src_uri -> GeneratedPage, set by on_files
+    pages_by_tag: dict = field(default_factory=dict)  # tag -> [(title, src_uri)], set by on_files
     problems: list[Problem] = field(default_factory=list)
 
     def report(self, path: str, line: int | None, message: str) -> None:

@@ -4,7 +4,7 @@ A citation names one episode and one or more time specs:
     "17:25"                 one chapter start
     "39:06-51:21"           a range: two chapter starts of the same episode
     "other-slug@12:00"      a time in another episode (rendered as its own group)
-Every time must be a chapter start in data/episodes.yml; anything else raises
+Every time must be a chapter start in data/episodes/<slug>.yml; anything else raises
 CitationError with the nearest chapter starts.
 """
 
@@ -106,7 +106,7 @@ def _episode(episodes: dict, slug: str) -> Episode:
     if slug not in episodes:
         close = difflib.get_close_matches(slug, sorted(episodes), n=3, cutoff=0.5)
         hint = f"did you mean {', '.join(close)}? " if close else ""
-        raise CitationError(f"unknown episode '{slug}'; {hint}episode slugs are listed in data/episodes.yml")
+        raise CitationError(f"unknown episode '{slug}'; {hint}episodes are the files in data/episodes/")
     return episodes[slug]
 
 

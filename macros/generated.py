@@ -1,4 +1,4 @@
-"""Pages that exist only because data/ says so: one per episode, one per guest.
+"""Pages that exist only because data/ says so: one per episode, guest and topic.
 
 Each is a front matter written here plus a body the hook renders straight
 from the data when MkDocs reads the page (listings.py), so there is no
@@ -10,14 +10,15 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Callable
 
-from .listings import episode_page_md, guest_page_md
-from .urls import episode_src, guest_src
+from .listings import episode_page_md, guest_page_md, topic_page_md, topics_of
+from .urls import episode_src, guest_src, topic_src
 
 
 @dataclass(frozen=True)
 class GeneratedPage:
     source: str                     # front matter only: the body comes from `body`
     body: Callable[[object], str]   # Linker -> Markdown of the page's body
+    data_file: str | None = None    # where to edit it ("Edit this page"); None: made from many files
 
 
 def _front_matter(meta: dict) -> str:
@@ -26,7 +27,8 @@ def _front_matter(meta: dict) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n"
 
 
-def generated_pages(data) -> dict[str, GeneratedPage]:
+def generated_pages(data, pages_by_tag: dict | None = None) -> dict[str, GeneratedPage]:
+    """src_uri -> page. `pages_by_tag`: the site's own pages per tag, listed on topic pages."""
     pages = {}
     for episode in data.episodes:
         names = ", ".join(data.guests_by_id[g].name for g in episode.guests)
@@ -38,14 +40,29 @@ def generated_pages(data) -> dict[str, GeneratedPage]:
             "render_macros": False,
         }
         pages[episode_src(episode.slug)] = GeneratedPage(
-            _front_matter(meta), partial(episode_page_md, data, episode.slug))
+            _front_matter(meta), partial(episode_page_md, data, episode.slug), data.file_of("episode", episode.slug))
     for guest in data.guests:
         meta = {
             "title": guest.name,
             "description": (f"{guest.name} on the DataTalks.Club podcast: episodes, links, and every "
                             "place this guide cites them."),
-            "search": {"boost": 3},
+            # Neutral: a name matches the page's title, which search already weighs
+            # heavily; a higher boost let guest pages outrank the guide on any word
+            # of their link list ("github").
+            "search": {"boost": 1},
             "render_macros": False,
         }
-        pages[guest_src(guest.id)] = GeneratedPage(_front_matter(meta), partial(guest_page_md, data, guest.id))
+        pages[guest_src(guest.id)] = GeneratedPage(
+            _front_matter(meta), partial(guest_page_md, data, guest.id), data.file_of("guest", guest.id))
+    for name, episodes in topics_of(data).items():
+        site_pages = (pages_by_tag or {}).get(name, [])
+        meta = {
+            "title": name,
+            "description": (f"{name}: {len(episodes)} podcast episode{'s' if len(episodes) != 1 else ''}"
+                            + (f" and {len(site_pages)} page{'s' if len(site_pages) != 1 else ''} of this guide"
+                               if site_pages else "") + " on this topic, with their guests."),
+            "search": {"boost": 2},
+            "render_macros": False,
+        }
+        pages[topic_src(name)] = GeneratedPage(_front_matter(meta), partial(topic_page_md, data, name, site_pages))
     return pages

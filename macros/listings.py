@@ -1,4 +1,4 @@
-"""Episode and guest pages and the listings of both, derived from data/ alone.
+"""Episode, guest and topic pages and their listings, derived from data/ alone.
 
 Counts and "Cited on" lists are left as HTML comments (placeholders): they
 are filled in after every page has been rendered (see backlinks.py), so they
@@ -7,6 +7,7 @@ are complete whatever order MkDocs renders pages in.
 
 from .folding import fold
 from .rendering import render_block
+from .timecodes import parse_timecode
 from .urls import chapter_anchor, video_at
 
 LINK_LABELS = {
@@ -32,7 +33,10 @@ def episode_page_md(data, slug, linker) -> str:
          "anchor": chapter_anchor(s), "video": video_at(episode.youtube_url, s)}
         for s, same in episode.starts.items()
     ]
-    facts = render_block("episode_page.html", episode=episode, guests=_guest_refs(data, episode, linker))
+    topics = [{"name": t, "href": linker.topic(t)} for t in episode.topics]
+    minutes = round(parse_timecode(episode.duration) / 60) if episode.duration else None
+    facts = render_block("episode_page.html", episode=episode, guests=_guest_refs(data, episode, linker),
+                         topics=topics, minutes=minutes)
     chapter_list = render_block("chapter_list.html", episode=episode, chapters=chapters)
     return f"{facts}\n## Chapters\n\n{chapter_list}"
 
@@ -71,3 +75,31 @@ def guest_list_html(data, linker) -> str:
         for g in sorted(data.guests, key=guest_sort_key)
     ]
     return render_block("guest_list.html", rows=rows)
+
+
+def topics_of(data) -> dict[str, list]:
+    """Topic name -> its episodes in season order, topics from A to Z."""
+    topics: dict[str, list] = {}
+    for episode in data.episodes:
+        for name in episode.topics:
+            topics.setdefault(name, []).append(episode)
+    return dict(sorted(topics.items(), key=lambda item: fold(item[0]).casefold()))
+
+
+def topic_page_md(data, name, site_pages, linker) -> str:
+    """One topic: the guide's pages tagged with it, then its episodes, newest season first."""
+    episodes = [
+        {"episode": e, "href": linker.episode(e.slug), "guests": _guest_refs(data, e, linker)}
+        for e in sorted(topics_of(data)[name], key=lambda e: (-e.season, -e.episode))
+    ]
+    pages = [{"title": title, "href": linker.to_src(src)} for title, src in site_pages]
+    return render_block("topic_page.html", name=name, episodes=episodes, pages=pages)
+
+
+def topic_list_html(data, linker, pages_by_tag: dict) -> str:
+    rows = [
+        {"name": name, "href": linker.topic(name), "episodes": len(episodes),
+         "pages": len(pages_by_tag.get(name, []))}
+        for name, episodes in topics_of(data).items()
+    ]
+    return render_block("topic_list.html", rows=rows)

@@ -1,5 +1,9 @@
 """The one loader for data/: read every YAML file once, validate, cross-check.
 
+data/ holds one file per episode (episodes/<slug>.yml) and per guest
+(guests/<id>.yml), so pull requests touching different entries never
+conflict, plus roles.yml and roadmaps.yml.
+
 `load_site_data(data_dir)` returns a SiteData or raises DataError listing
 every problem found, each naming the file, the entry and the field, and
 saying what would be valid.
@@ -15,13 +19,17 @@ from pydantic import BaseModel, ValidationError
 
 from .citations import resolve_citation
 from .errors import CitationError, DataError
-from .models import Episode, EpisodesFile, Guest, GuestsFile, Roadmap, RoadmapsFile, Roles
+from .urls import topic_slug
+from .models import Episode, Guest, Roadmap, RoadmapsFile, Roles
 
 FILES = {
-    "episodes.yml": EpisodesFile,
-    "guests.yml": GuestsFile,
     "roles.yml": Roles,
     "roadmaps.yml": RoadmapsFile,
+}
+# One file per entry: folder -> (model, the field the file is named after).
+ENTRY_FOLDERS = {
+    "episodes": (Episode, "slug"),
+    "guests": (Guest, "id"),
 }
 
 # How a list under a key is spoken of in messages: "episode 'slug'", "chapter 3".
@@ -45,6 +53,11 @@ class SiteData:
     roadmaps: tuple[Roadmap, ...]
     episodes_by_slug: dict = field(repr=False, compare=False, default_factory=dict)
     guests_by_id: dict = field(repr=False, compare=False, default_factory=dict)
+    files: dict = field(repr=False, compare=False, default_factory=dict)  # ("episode", slug) -> file
+
+    def file_of(self, kind: str, key: str) -> str:
+        """The data file an episode or guest is written in, e.g. 'data/episodes/<slug>.yml'."""
+        return self.files[(kind, key)]
 
     def episodes_of(self, guest_id: str) -> list[Episode]:
         return [e for e in self.episodes if guest_id in e.guests]
@@ -66,13 +79,15 @@ def load_site_data(data_dir: Path, docs_dir: Path | None = None) -> SiteData:
             parsed[name] = model.model_validate(raw)
         except ValidationError as error:
             problems.extend(_describe(shown, raw, e) for e in error.errors())
-    if len(parsed) == len(FILES):
-        problems.extend(_cross_check(data_dir.name, parsed, docs_dir))
+    entries = {folder: _read_entries(data_dir, folder, problems) for folder in ENTRY_FOLDERS}
+    problems.extend(_unread_files(data_dir))
+    if not problems:  # cross-checks on a partial dataset would only echo the problems above
+        problems.extend(_cross_check(data_dir.name, parsed, entries, docs_dir))
     if problems:
         raise DataError(problems)
 
-    episodes = tuple(sorted(parsed["episodes.yml"].episodes, key=lambda e: (e.season, e.episode)))
-    guests = tuple(parsed["guests.yml"].guests)
+    episodes = tuple(sorted((e for e, _ in entries["episodes"]), key=lambda e: (e.season, e.episode, e.slug)))
+    guests = tuple(g for g, _ in entries["guests"])
     return SiteData(
         episodes=episodes,
         guests=guests,
@@ -80,7 +95,48 @@ def load_site_data(data_dir: Path, docs_dir: Path | None = None) -> SiteData:
         roadmaps=tuple(parsed["roadmaps.yml"].roadmaps),
         episodes_by_slug={e.slug: e for e in episodes},
         guests_by_id={g.id: g for g in guests},
+        files={**{("episode", e.slug): f for e, f in entries["episodes"]},
+               **{("guest", g.id): f for g, f in entries["guests"]}},
     )
+
+
+# Written by `make import` for people to read; the site is built from the files above.
+NOT_DATA = {"import-report.json"}
+
+
+def _unread_files(data_dir: Path) -> list[str]:
+    """A file the loader would not read is a mistake (e.g. an old data/episodes.yml): say so."""
+    known = set(FILES) | set(ENTRY_FOLDERS) | NOT_DATA
+    return [
+        f"{data_dir.name}/{path.name}: not read by the site; episodes and guests are one file each in "
+        f"{data_dir.name}/episodes/<slug>.yml and {data_dir.name}/guests/<id>.yml, beside "
+        f"{', '.join(FILES)}"
+        for path in sorted(data_dir.iterdir()) if path.name not in known and not path.name.startswith(".")
+    ]
+
+
+def _read_entries(data_dir: Path, folder: str, problems: list[str]) -> list[tuple[BaseModel, str]]:
+    """Every data/<folder>/*.yml as (model, shown file name), sorted by file name."""
+    model, key = ENTRY_FOLDERS[folder]
+    paths = sorted((data_dir / folder).glob("*.yml")) if (data_dir / folder).is_dir() else []
+    if not paths:
+        problems.append(f"{data_dir.name}/{folder}/: no entries; add one file per entry, "
+                        f"e.g. {data_dir.name}/{folder}/<{key}>.yml (see CONTRIBUTING.md)")
+    entries = []
+    for path in paths:
+        shown = f"{data_dir.name}/{folder}/{path.name}"
+        raw = _read_yaml(path, shown, problems)
+        if raw is None:
+            continue
+        if raw.get(key) != path.stem:
+            problems.append(f"{shown}: {key}: is {raw.get(key)!r} but the file is named {path.name}; "
+                            f"name the file after the {key}: {raw.get(key)}.yml")
+            continue
+        try:
+            entries.append((model.model_validate(raw), shown))
+        except ValidationError as error:
+            problems.extend(_describe(shown, raw, e) for e in error.errors())
+    return entries
 
 
 def _read_yaml(path: Path, shown: str, problems: list[str]):
@@ -125,8 +181,8 @@ def _describe(shown: str, raw, error: dict) -> str:
             node = node.get(key) if isinstance(node, dict) else None
     if pending is not None:
         parts.append(pending)
-    where = " > ".join(parts) or "top level"
-    return f"{shown}: {where}: {_message(error)}"
+    where = " > ".join(parts)
+    return f"{shown}: {where}: {_message(error)}" if where else f"{shown}: {_message(error)}"
 
 
 def _message(error: dict) -> str:
@@ -144,40 +200,50 @@ def _duplicates(values):
     return [v for v, n in Counter(values).items() if n > 1]
 
 
-def _cross_check(folder: str, parsed: dict, docs_dir: Path | None) -> list[str]:
+def _cross_check(folder: str, parsed: dict, entries: dict, docs_dir: Path | None) -> list[str]:
     problems = []
-    episodes = parsed["episodes.yml"].episodes
-    guests = parsed["guests.yml"].guests
+    episodes = [e for e, _ in entries["episodes"]]
+    guests = [g for g, _ in entries["guests"]]
+    file_of = {("episode", e.slug): f for e, f in entries["episodes"]}
+    file_of.update({("guest", g.id): f for g, f in entries["guests"]})
     roles = parsed["roles.yml"]
     roadmaps = parsed["roadmaps.yml"].roadmaps
-    ep_file, guest_file = f"{folder}/episodes.yml", f"{folder}/guests.yml"
     roles_file, roadmaps_file = f"{folder}/roles.yml", f"{folder}/roadmaps.yml"
+    guests_dir = f"{folder}/guests/"
 
-    for slug in _duplicates(e.slug for e in episodes):
-        problems.append(f"{ep_file}: episode '{slug}': slug is used by more than one episode; slugs must be unique")
+    # Slugs and ids are unique: each is a file name.
     for number in _duplicates((e.season, e.episode) for e in episodes):
-        same = [e.slug for e in episodes if (e.season, e.episode) == number]
+        same = [file_of[("episode", e.slug)] for e in episodes if (e.season, e.episode) == number]
         problems.append(
-            f"{ep_file}: season {number[0]} episode {number[1]} is given to {', '.join(same)}; "
+            f"{same[-1]}: season {number[0]} episode {number[1]} is also given in {', '.join(same[:-1])}; "
             "each season/episode number belongs to one episode"
         )
-    for guest_id in _duplicates(g.id for g in guests):
-        problems.append(f"{guest_file}: guest '{guest_id}': id is used by more than one guest; ids must be unique")
 
     known_guests = {g.id for g in guests}
     for episode in episodes:
         for guest_id in episode.guests:
             if guest_id not in known_guests:
                 problems.append(
-                    f"{ep_file}: episode '{episode.slug}' > guests: unknown guest '{guest_id}'; "
-                    f"{_suggest(guest_id, known_guests, guest_file)}"
+                    f"{file_of[('episode', episode.slug)]}: guests: unknown guest '{guest_id}'; "
+                    f"{_suggest(guest_id, known_guests, guests_dir + '<id>.yml')}"
                 )
+    spellings: dict[str, set] = {}
+    for episode in episodes:
+        for topic in episode.topics:
+            spellings.setdefault(topic_slug(topic), set()).add(topic)
+    for slug, names in sorted(spellings.items()):
+        if len(names) > 1 or not slug:
+            problems.append(
+                f"{folder}/episodes/: topic {' and '.join(sorted(map(repr, names)))} "
+                + (f"would share the page topics/{slug}/; spell them the same" if slug else
+                   "has no letters or digits to name its page")
+            )
     cited_guests = {g for e in episodes for g in e.guests}
     for guest in guests:
         if guest.id not in cited_guests:
             problems.append(
-                f"{guest_file}: guest '{guest.id}': appears in no episode; add the id to an "
-                f"episode's 'guests' in {ep_file} or remove the guest"
+                f"{file_of[('guest', guest.id)]}: appears in no episode; add '{guest.id}' to an "
+                f"episode's 'guests' in {folder}/episodes/ or remove the file"
             )
 
     by_slug = {e.slug: e for e in episodes}

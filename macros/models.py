@@ -7,6 +7,7 @@ in loader.py, because one model cannot see another file.
 """
 
 import re
+from datetime import date as Date
 from typing import Annotated, Literal
 from urllib.parse import parse_qs, urlsplit
 
@@ -103,20 +104,47 @@ class Chapter(StrictModel):
         return self._seconds
 
 
+def check_curated(names: list[str], model) -> list[str]:
+    """`curated` names fields `make import` must leave as they are: only real fields."""
+    unknown = [n for n in names if n not in model.model_fields or n in ("curated", "slug", "id")]
+    if unknown:
+        allowed = ", ".join(f for f in model.model_fields if f not in ("curated", "slug", "id"))
+        raise ValueError(f"unknown field(s) {', '.join(map(str, unknown))}; curated fields are among: {allowed}")
+    return names
+
+
 class Episode(StrictModel):
     slug: str
     title: str = Field(min_length=1)
     season: int = Field(ge=1)
     episode: int = Field(ge=1)
+    date: Date | None = None
+    duration: str | None = None
     guests: list[str] = Field(min_length=1)
+    topics: list[Annotated[str, Field(min_length=1)]] = []
     page_url: str
     youtube_url: str
     spotify_url: str | None = None
     apple_url: str | None = None
     chapters: list[Chapter] = Field(min_length=1)
+    curated: list[str] = []
     _starts: dict = PrivateAttr(default_factory=dict)
 
     _slug = field_validator("slug", mode="before")(lambda v: require_slug(v))
+    _duration = field_validator("duration", mode="before")(lambda v: v if v is None else check_time(v))
+    _curated = field_validator("curated")(lambda v: check_curated(v, Episode))
+
+    @model_validator(mode="after")
+    def _chapters_within_duration(self):
+        if self.duration is not None:
+            length = parse_timecode(self.duration)
+            late = [c for c in self.chapters if c.seconds >= length]
+            if late:
+                raise ValueError(
+                    f"chapter '{late[0].title}' starts at {late[0].at}, at or past the episode's "
+                    f"duration {self.duration}; fix the chapter time or the duration"
+                )
+        return self
 
     def model_post_init(self, __context) -> None:
         starts = {}
@@ -156,7 +184,8 @@ class GuestLinks(StrictModel):
     @field_validator("linkedin", "twitter", "github")
     @classmethod
     def _handle(cls, value):
-        if value is not None and not re.match(r"^[A-Za-z0-9_.-]+$", value):
+        # Letters outside ASCII arrive percent-encoded ('h%C3%B6nicke'), as in the profile's URL.
+        if value is not None and not re.match(r"^(?:[A-Za-z0-9_.-]|%[0-9A-F]{2})+$", value):
             raise ValueError(f"{value!r} is not a handle; give the account name only, not a URL")
         return value
 
@@ -166,8 +195,10 @@ class Guest(StrictModel):
     name: str = Field(min_length=1)
     page_url: str
     links: GuestLinks = GuestLinks()
+    curated: list[str] = []
 
     _id = field_validator("id", mode="before")(lambda v: require_slug(v))
+    _curated = field_validator("curated")(lambda v: check_curated(v, Guest))
     _url = field_validator("page_url")(lambda v: require_https(v))
 
 
@@ -273,14 +304,6 @@ class Roadmap(StrictModel):
                     "one another without overlap"
                 )
         return phases
-
-
-class EpisodesFile(StrictModel):
-    episodes: list[Episode] = Field(min_length=1)
-
-
-class GuestsFile(StrictModel):
-    guests: list[Guest] = Field(min_length=1)
 
 
 class RoadmapsFile(StrictModel):

@@ -4,12 +4,15 @@ Pure functions of their arguments, so citations and listings can be rendered
 and tested without a MkDocs build.
 """
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from mkdocs.utils import get_relative_url
 
 EPISODES_DIR = "episodes"
 GUESTS_DIR = "guests"
+TOPICS_DIR = "topics"
 
 
 def episode_src(slug: str) -> str:
@@ -18,6 +21,16 @@ def episode_src(slug: str) -> str:
 
 def guest_src(guest_id: str) -> str:
     return f"{GUESTS_DIR}/{guest_id}.md"
+
+
+def topic_slug(name: str) -> str:
+    """'Career transition' -> 'career-transition': the topic page's file name."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
+def topic_src(name: str) -> str:
+    return f"{TOPICS_DIR}/{topic_slug(name)}.md"
 
 
 def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
@@ -67,3 +80,6 @@ class Linker:
 
     def guest(self, guest_id: str) -> str:
         return self.to_src(guest_src(guest_id))
+
+    def topic(self, name: str) -> str:
+        return self.to_src(topic_src(name))

@@ -56,7 +56,7 @@ CASES = {
     "undefined variable": (
         lambda p: append(p, PAGE, "Value: {{ no_such_variable }}"),
         ["docs/guide/interviews.md:{line}: 'no_such_variable' is not available to pages; a page may use only "
-         "the site's macros (cite, episode_list, guest_list, roadmap, role_matrix)"],
+         "the site's macros (cite, episode_list, guest_list, roadmap, role_matrix, topic_list)"],
     ),
     "macro called with the wrong arguments": (
         lambda p: append(p, PAGE, "Said here {{ cite() }}."),
@@ -84,17 +84,18 @@ CASES = {
         ["Bananas"],
     ),
     "unquoted time in data": (
-        lambda p: replace(p, "data/episodes.yml", "- at: '17:25'", "- at: 17:25"),
-        ["data/episodes.yml: episode 'from-software-engineer-to-machine-learning' > chapter 'Lesson 1 - Take Action: "
+        lambda p: replace(p, "data/episodes/from-software-engineer-to-machine-learning.yml", "- at: '17:25'", "- at: 17:25"),
+        ["data/episodes/from-software-engineer-to-machine-learning.yml: chapter 'Lesson 1 - Take Action: "
          "Start Projects Instead of Overpreparing' > at: got the number 1045", "quote it: '17:25'"],
     ),
     "malformed YAML": (
-        lambda p: replace(p, "data/guests.yml", "  - id: nadianahar\n", "  - id: nadianahar\n   name: [\n"),
-        ["data/guests.yml: malformed YAML at line "],
+        lambda p: replace(p, "data/guests/nadianahar.yml", "id: nadianahar\n", "id: nadianahar\n name: [\n"),
+        ["data/guests/nadianahar.yml: malformed YAML at line "],
     ),
     "hand-written page where a generated one goes": (
         lambda p: (p / "docs/episodes/ml-system-design.md").write_text("---\ntitle: X\n---\n# X\n"),
-        ["docs/episodes/ml-system-design.md exists, but episode and guest pages are generated from data/"],
+        ["docs/episodes/ml-system-design.md exists, but episode, guest and topic pages are generated from data/; "
+         "delete docs/episodes/ml-system-design.md and edit data/episodes/ml-system-design.yml instead"],
     ),
 }
 
@@ -120,18 +121,19 @@ def test_literal_jinja_in_code_renders_as_written(project_copy, tmp_path):
 
 
 def test_a_new_episode_in_the_data_gets_a_page_with_no_other_edit(project_copy, tmp_path):
-    replace(project_copy, "data/episodes.yml", "episodes:\n", """episodes:
-  - slug: a-brand-new-episode
-    title: 'A Brand New Episode: Tests'
-    season: 30
-    episode: 1
-    guests: [svpino]
-    page_url: https://datatalks.club/podcast/a-brand-new-episode.html
-    youtube_url: https://www.youtube.com/watch?v=ZZZZZZZZZZZ
-    chapters:
-      - at: '0:00'
-        title: 'Opening <script>alert(1)</script>'
-""")
+    (project_copy / "data/episodes/a-brand-new-episode.yml").write_text("""\
+slug: a-brand-new-episode
+title: 'A Brand New Episode: Tests'
+season: 30
+episode: 1
+guests: [svpino]
+topics: [A brand new topic]
+page_url: https://datatalks.club/podcast/a-brand-new-episode.html
+youtube_url: https://www.youtube.com/watch?v=ZZZZZZZZZZZ
+chapters:
+  - at: '0:00'
+    title: 'Opening <script>alert(1)</script>'
+""", encoding="utf-8")
     append(project_copy, PAGE, 'New: {{ cite("a-brand-new-episode", "0:00") }}.')
     result = run_build(project_copy, tmp_path / "out")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -140,6 +142,8 @@ def test_a_new_episode_in_the_data_gets_a_page_with_no_other_edit(project_copy, 
     assert "guide/interviews/#cite-" in page, "the new citation should appear under 'Cited on'"
     guest = (tmp_path / "out/guests/svpino/index.html").read_text(encoding="utf-8")
     assert "A Brand New Episode: Tests" in guest
+    topic = (tmp_path / "out/topics/a-brand-new-topic/index.html").read_text(encoding="utf-8")
+    assert 'href="../../episodes/a-brand-new-episode/"' in topic
 
 
 def test_one_build_reports_every_problem_once_without_a_traceback(project_copy, tmp_path):

@@ -76,7 +76,7 @@ def test_rendered_output_is_one_line(data):
 def test_unknown_episode(data):
     message = error(data, "frist-episode", "17:25")
     assert message.startswith("unknown episode 'frist-episode'; did you mean first-episode")
-    assert message.endswith("episode slugs are listed in data/episodes.yml")
+    assert message.endswith("episodes are the files in data/episodes/")
 
 
 def test_unknown_chapter_names_nearest_starts(data):
@@ -125,8 +125,8 @@ def test_nearest_starts_before_first(data):
 def test_text_from_data_is_escaped(tmp_path):
     data = load_site_data(write_dataset(
         tmp_path,
-        episodes_yml=[("title: Start Projects", "title: '<script>alert(1)</script> Start'")],
-        guests_yml=[("name: Ada Lovelace", "name: '<b>Ada</b> *Love*'")],
+        episodes=[("title: Start Projects", "title: '<script>alert(1)</script> Start'")],
+        guests=[("name: Ada Lovelace", "name: '<b>Ada</b> *Love*'")],
     ))
     html = render(data, "first-episode", "17:25")
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; Start" in html

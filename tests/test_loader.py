@@ -31,85 +31,129 @@ def test_youtube_links_are_normalised_to_www(tmp_path):
 
 
 def test_short_youtube_links_are_normalised(tmp_path):
-    data = load(tmp_path, episodes_yml=[("https://www.youtube.com/watch?v=AAAAAAAAAAA", "https://youtu.be/AAAAAAAAAAA")])
+    data = load(tmp_path, episodes=[("https://www.youtube.com/watch?v=AAAAAAAAAAA", "https://youtu.be/AAAAAAAAAAA")])
     assert data.episodes_by_slug["first-episode"].youtube_url == "https://www.youtube.com/watch?v=AAAAAAAAAAA"
 
 
 def test_malformed_yaml_names_file_and_line(tmp_path):
-    message = problems(tmp_path, guests_yml=[("  - id: bo-li\n", "  - id: bo-li\n   name: [broken\n")])
-    assert "data/guests.yml: malformed YAML at line " in message
-    assert "line 7" in message or "line 8" in message
+    message = problems(tmp_path, guests=[("id: bo-li\n", "id: bo-li\n name: [broken\n")])
+    assert "data/guests/bo-li.yml: malformed YAML at line " in message
+    assert "line 1" in message or "line 2" in message
 
 
 def test_unquoted_time_says_quote_it(tmp_path):
-    message = problems(tmp_path, episodes_yml=[("- at: '17:25'", "- at: 17:25")])
-    assert ("data/episodes.yml: episode 'first-episode' > chapter 'Start Projects' > at: got the number 1045: "
+    message = problems(tmp_path, episodes=[("- at: '17:25'", "- at: 17:25")])
+    assert ("data/episodes/first-episode.yml: chapter 'Start Projects' > at: got the number 1045: "
             "YAML reads an unquoted 17:25 as a base-60 number; quote it: '17:25'") in message
 
 
 def test_unquoted_hour_long_time_is_explained(tmp_path):
-    message = problems(tmp_path, episodes_yml=[("- at: '1:01:58'", "- at: 1:01:58")])
+    message = problems(tmp_path, episodes=[("- at: '1:01:58'", "- at: 1:01:58")])
     assert "got the number 3718" in message and "quote it: '1:01:58'" in message
 
 
 def test_malformed_time_says_what_is_valid(tmp_path):
-    message = problems(tmp_path, episodes_yml=[("- at: '19:09'", "- at: '19.09'")])
+    message = problems(tmp_path, episodes=[("- at: '19:09'", "- at: '19.09'")])
     assert "chapter 'Keep Learning' > at: '19.09' is not a time; write m:ss or h:mm:ss" in message
 
 
 def test_minutes_past_an_hour_need_hours(tmp_path):
-    message = problems(tmp_path, episodes_yml=[("- at: '1:01:58'", "- at: '61:58'")])
+    message = problems(tmp_path, episodes=[("- at: '1:01:58'", "- at: '61:58'")])
     assert "past an hour write h:mm:ss: '1:01:58'" in message
 
 
 def test_unsorted_chapters_are_rejected(tmp_path):
-    message = problems(tmp_path, episodes_yml=[("- at: '19:09'", "- at: '15:00'")])
-    assert ("episode 'first-episode' > chapters: chapter 'Keep Learning' starts at 15:00, before the chapter "
+    message = problems(tmp_path, episodes=[("- at: '19:09'", "- at: '15:00'")])
+    assert ("data/episodes/first-episode.yml: chapters: chapter 'Keep Learning' starts at 15:00, before the chapter "
             "above it ('Start Projects', 17:25); list chapters in start order") in message
 
 
-def test_duplicate_slug_is_rejected(tmp_path):
-    message = problems(tmp_path, episodes_yml=[("slug: second-episode", "slug: first-episode")])
-    assert "data/episodes.yml: episode 'first-episode': slug is used by more than one episode" in message
+def test_file_must_be_named_after_its_slug(tmp_path):
+    """Slugs and ids are unique because each is a file name; a file named otherwise is an error."""
+    message = problems(tmp_path, episodes=[("slug: second-episode", "slug: first-episode")])
+    assert ("data/episodes/second-episode.yml: slug: is 'first-episode' but the file is named "
+            "second-episode.yml; name the file after the slug: first-episode.yml") in message
 
 
-def test_duplicate_guest_id_is_rejected(tmp_path):
-    message = problems(tmp_path, guests_yml=[("id: bo-li", "id: ada")])
-    assert "data/guests.yml: guest 'ada': id is used by more than one guest" in message
+def test_guest_file_must_be_named_after_its_id(tmp_path):
+    message = problems(tmp_path, guests=[("id: bo-li", "id: ada")])
+    assert "data/guests/bo-li.yml: id: is 'ada' but the file is named bo-li.yml" in message
+
+
+def test_duplicate_episode_number_names_both_files(tmp_path):
+    message = problems(tmp_path, episodes=[("episode: 2", "episode: 1")])
+    assert ("data/episodes/second-episode.yml: season 1 episode 1 is also given in data/episodes/first-episode.yml; "
+            "each season/episode number belongs to one episode") in message
+
+
+def test_chapter_at_or_past_the_duration_is_rejected(tmp_path):
+    message = problems(tmp_path, episodes=[("duration: '1:05:00'", "duration: '1:01:58'")])
+    assert ("data/episodes/first-episode.yml: chapter 'Late Chapter' starts at 1:01:58, at or past the "
+            "episode's duration 1:01:58; fix the chapter time or the duration") in message
+
+
+def test_unquoted_duration_is_explained(tmp_path):
+    message = problems(tmp_path, episodes=[("duration: '1:05:00'", "duration: 1:05:00")])
+    assert "data/episodes/first-episode.yml: duration: got the number 3900" in message
+
+
+def test_curated_names_real_fields_only(tmp_path):
+    message = problems(tmp_path, episodes=[("season: 1\n", "season: 1\ncurated: [chapters, titel]\n")])
+    assert "data/episodes/first-episode.yml: curated: unknown field(s) titel; curated fields are among: title" in message
+
+
+def test_topics_spelled_two_ways_are_rejected(tmp_path):
+    message = problems(tmp_path, episodes=[("topics: [MLOps]", "topics: [mlops]")])
+    assert "topic 'MLOps' and 'mlops' would share the page topics/mlops/; spell them the same" in message
+
+
+def test_old_single_file_layout_is_not_silently_ignored(tmp_path):
+    data = write_dataset(tmp_path)
+    (data / "episodes.yml").write_text("episodes: []\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"data/episodes.yml: not read by the site; episodes and guests are one file each"):
+        load_site_data(data)
+
+
+def test_a_folder_without_entries_is_reported(tmp_path):
+    data = write_dataset(tmp_path)
+    for path in (data / "guests").iterdir():
+        path.unlink()
+    with pytest.raises(DataError, match=r"data/guests/: no entries; add one file per entry, e.g. data/guests/<id>.yml"):
+        load_site_data(data)
 
 
 def test_unknown_guest_is_named_with_suggestion(tmp_path):
-    message = problems(tmp_path, episodes_yml=[("guests: [ada]", "guests: [adda]")])
-    assert ("data/episodes.yml: episode 'first-episode' > guests: unknown guest 'adda'; did you mean ada? "
-            "ids are defined in data/guests.yml") in message
+    message = problems(tmp_path, episodes=[("guests: [ada]", "guests: [adda]")])
+    assert ("data/episodes/first-episode.yml: guests: unknown guest 'adda'; did you mean ada? "
+            "ids are defined in data/guests/<id>.yml") in message
 
 
 def test_non_https_url_is_rejected(tmp_path):
-    message = problems(tmp_path, episodes_yml=[("https://example.org/podcast/first.html", "http://example.org/podcast/first.html")])
-    assert "episode 'first-episode' > page_url: must be an https:// URL, got 'http://example.org/podcast/first.html'" in message
+    message = problems(tmp_path, episodes=[("https://example.org/podcast/first.html", "http://example.org/podcast/first.html")])
+    assert "data/episodes/first-episode.yml: page_url: must be an https:// URL, got 'http://example.org/podcast/first.html'" in message
 
 
 def test_youtube_channel_link_is_not_a_video(tmp_path):
-    message = problems(tmp_path, episodes_yml=[("https://www.youtube.com/watch?v=AAAAAAAAAAA", "https://www.youtube.com/@datatalksclub")])
-    assert ("episode 'first-episode' > youtube_url: 'https://www.youtube.com/@datatalksclub' is not a YouTube video "
+    message = problems(tmp_path, episodes=[("https://www.youtube.com/watch?v=AAAAAAAAAAA", "https://www.youtube.com/@datatalksclub")])
+    assert ("data/episodes/first-episode.yml: youtube_url: 'https://www.youtube.com/@datatalksclub' is not a YouTube video "
             "link; expected https://www.youtube.com/watch?v=<11-character video id>") in message
 
 
 def test_unknown_field_lists_allowed_fields(tmp_path):
-    message = problems(tmp_path, episodes_yml=[("    season: 1\n    episode: 2", "    season: 1\n    epsiode: 2")])
-    assert "episode 'second-episode': unknown field(s) epsiode; allowed: slug, title, season, episode" in message
+    message = problems(tmp_path, episodes=[("season: 1\nepisode: 2", "season: 1\nepsiode: 2")])
+    assert "data/episodes/second-episode.yml: unknown field(s) epsiode; allowed: slug, title, season, episode" in message
 
 
 def test_missing_field_is_named(tmp_path):
-    message = problems(tmp_path, guests_yml=[("    page_url: https://example.org/people/ada.html\n", "")])
-    assert "data/guests.yml: guest 'ada' > page_url: is missing (required)" in message
+    message = problems(tmp_path, guests=[("page_url: https://example.org/people/ada.html\n", "")])
+    assert "data/guests/ada.yml: page_url: is missing (required)" in message
 
 
 def test_every_problem_is_reported_at_once(tmp_path):
     message = problems(
         tmp_path,
-        episodes_yml=[("- at: '17:25'", "- at: 17:25")],
-        guests_yml=[("https://example.org/people/bo.html", "http://example.org/people/bo.html")],
+        episodes=[("- at: '17:25'", "- at: 17:25")],
+        guests=[("https://example.org/people/bo.html", "http://example.org/people/bo.html")],
     )
     assert message.startswith("2 problems in data/")
 
@@ -154,8 +198,10 @@ def test_roadmap_phase_needs_an_end_or_ongoing(tmp_path):
 
 
 def test_guest_in_no_episode_is_reported(tmp_path):
-    message = problems(tmp_path, guests_yml=[("guests:\n", "guests:\n  - {id: zed, name: Zed, page_url: 'https://example.org/z'}\n")])
-    assert "data/guests.yml: guest 'zed': appears in no episode" in message
+    data = write_dataset(tmp_path)
+    (data / "guests" / "zed.yml").write_text("{id: zed, name: Zed, page_url: 'https://example.org/z'}\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"data/guests/zed.yml: appears in no episode; add 'zed' to an episode's 'guests'"):
+        load_site_data(data)
 
 
 def test_missing_file_is_reported(tmp_path):

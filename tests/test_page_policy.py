@@ -253,7 +253,7 @@ def test_silent_page_mistakes_fail_with_page_and_line(project_copy, tmp_path):
 
 @pytest.mark.slow
 def test_code_is_never_run_and_a_pipe_in_a_cited_title_keeps_its_table(project_copy, tmp_path):
-    data = project_copy / "data/episodes.yml"
+    data = project_copy / "data/episodes/from-software-engineer-to-machine-learning.yml"
     data.write_text(data.read_text(encoding="utf-8").replace(
         "title: 'Lesson 1 - Take Action: Start Projects Instead of Overpreparing'",
         "title: 'Lesson 1 | Take Action: Start Projects Instead of Overpreparing'", 1), encoding="utf-8")

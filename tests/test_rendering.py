@@ -6,7 +6,8 @@ import pytest
 from markupsafe import Markup
 
 from macros.generated import generated_pages
-from macros.listings import episode_list_html, episode_page_md, guest_list_html, guest_page_md
+from macros.listings import (episode_list_html, episode_page_md, guest_list_html, guest_page_md, topic_list_html,
+                             topic_page_md)
 from macros.loader import load_site_data
 from macros.matrix import role_matrix_html
 from macros.roadmaps import roadmap_html
@@ -92,10 +93,36 @@ def test_listings_link_every_episode_and_guest(data):
     assert guests.index("Ada Lovelace") < guests.index("Bö Lì")
 
 
+def test_episode_page_shows_date_length_and_topics(data):
+    md = episode_page_md(data, "first-episode", Linker("episodes/first-episode/"))
+    assert '<time datetime="2021-06-25">June 25, 2021</time>' in md
+    assert "<dd>65 minutes</dd>" in md
+    assert '<a href="../../topics/mlops/">MLOps</a>, <a href="../../topics/career-growth/">Career growth</a>' in md
+
+
+def test_topic_page_lists_guide_pages_then_episodes_newest_first(data):
+    site_pages = [("MLOps", "wiki/mlops.md")]
+    md = topic_page_md(data, "MLOps", site_pages, Linker("topics/mlops/"))
+    assert '<a href="../../wiki/mlops/">MLOps</a>' in md
+    assert md.index("Second Episode") < md.index("First Episode: A Talk")
+    assert '<a href="../../guests/bo-li/">Bö Lì</a>' in md
+    without_pages = topic_page_md(data, "Career growth", [], Linker("topics/career-growth/"))
+    assert "Pages of this guide" not in without_pages and "First Episode: A Talk" in without_pages
+
+
+def test_topic_list_counts_episodes_and_pages(data):
+    html = topic_list_html(data, Linker("topics/"), {"MLOps": [("MLOps", "wiki/mlops.md")]})
+    rows = re.findall(r'<th scope="row"><a href="([^"]+)">([^<]+)</a></th>\s*<td>(\d+)</td>\s*<td>(\d+)</td>', html)
+    assert rows == [("career-growth/", "Career growth", "1", "0"), ("mlops/", "MLOps", "2", "1")]
+
+
 def test_generated_sources_cover_all_data(data):
     pages = generated_pages(data)
     assert set(pages) == {"episodes/first-episode.md", "episodes/second-episode.md",
-                          "guests/ada.md", "guests/bo-li.md"}
+                          "guests/ada.md", "guests/bo-li.md", "topics/mlops.md", "topics/career-growth.md"}
+    assert pages["episodes/first-episode.md"].data_file == "data/episodes/first-episode.yml"
+    assert pages["guests/bo-li.md"].data_file == "data/guests/bo-li.yml"
+    assert pages["topics/mlops.md"].data_file is None, "a topic is made from many episode files"
     page = pages["episodes/first-episode.md"]
     assert page.source.startswith('---\ntitle: "First Episode: A Talk"\n')
     assert '\nrender_macros: false\n' in page.source, "generated bodies are not Jinja templates"

@@ -1,5 +1,6 @@
 """The real site, built with --strict: every link, anchor and citation resolves."""
 
+import json
 import re
 import subprocess
 import sys
@@ -169,9 +170,7 @@ def test_no_timestamp_is_typed_by_hand():
 
 
 def test_search_index_folds_accents(built_site):
-    import json
-
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((built_site / "search" / "search_documents.json").read_text(encoding="utf-8"))
     assert {"title_folded", "text_folded"} <= set(index["config"]["fields"])
     guest = next(d for d in index["docs"] if d["location"] == "guests/raphaelhoogvliets/")
     assert guest["title"] == "Raphaël Hoogvliets" and "Raphael" in guest["title_folded"]
@@ -192,8 +191,8 @@ def test_edit_button_of_a_generated_page_opens_its_data_file(built_site):
         html = (built_site / page / "index.html").read_text(encoding="utf-8")
         return re.search(r'href="([^"]+)" title="Edit this page"', html).group(1)
 
-    assert edit_link("episodes/ml-system-design").endswith("/edit/main/data/episodes.yml")
-    assert edit_link("guests/svpino").endswith("/edit/main/data/guests.yml")
+    assert edit_link("episodes/ml-system-design").endswith("/edit/main/data/episodes/ml-system-design.yml")
+    assert edit_link("guests/svpino").endswith("/edit/main/data/guests/svpino.yml")
     assert edit_link("guide/interviews").endswith("/edit/main/docs/guide/interviews.md")
 
 
@@ -204,3 +203,17 @@ def test_contributor_page_is_contributing_md(built_site):
     assert len(headings) >= 6
     for heading in headings:
         assert f">{heading}<" in html, heading
+
+
+def test_pages_fetch_only_the_search_configuration_until_a_search(built_site):
+    """Every page fetches search_index.json: it holds the configuration and no documents;
+    the documents are in the file the site's search worker loads on the first query."""
+    stub = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    documents = json.loads((built_site / "search" / "search_documents.json").read_text(encoding="utf-8"))
+    assert stub["docs"] == [] and stub["config"] == documents["config"]
+    assert len(documents["docs"]) > 100
+    worker = re.compile(r'"search": ?"([^"]*assets/javascripts/search-worker\.js)\?material=(workers/[^"]+)"')
+    for page in built_pages(built_site):
+        match = worker.search(page.path.read_text(encoding="utf-8"))
+        assert match, f"{page.url}: the page does not start the site's search worker"
+        assert (built_site / "assets" / "javascripts" / match.group(2)).is_file(), match.group(2)

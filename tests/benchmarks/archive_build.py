@@ -95,9 +95,10 @@ def write_data(data_dir: Path, n: dict, rng):
     }
     roadmaps = {"roadmaps": [{"id": "plan", "title": "Plan", "summary": "One phase.", "unit": "week", "phases": [
         {"label": "Week 1", "start": 1, "end": 1, "title": "Start", "steps": ["Start."]}]}]}
-    data_dir.mkdir(parents=True)
-    for name, content in (("episodes.yml", {"episodes": episodes}), ("guests.yml", {"guests": guests}),
-                          ("roles.yml", roles), ("roadmaps.yml", roadmaps)):
+    files = {"roles.yml": roles, "roadmaps.yml": roadmaps,
+             **{f"episodes/{e['slug']}.yml": e for e in episodes}, **{f"guests/{g['id']}.yml": g for g in guests}}
+    for name, content in files.items():
+        (data_dir / name).parent.mkdir(parents=True, exist_ok=True)
         (data_dir / name).write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return episodes
 
