@@ -155,4 +155,6 @@ def citation_html(spans: list[Span], linker, guests_by_id: dict) -> str:
                 for m in span.moments
             ]
         })
-    return render_inline("citation.html", groups=groups)
+    # A citation may sit in a table cell, where Markdown splits the row at every "|",
+    # even inside an attribute: written as a character reference it still reads "|".
+    return render_inline("citation.html", groups=groups).replace("|", "&#124;")

@@ -1,16 +1,24 @@
 """MkDocs hooks (listed under `hooks:` in mkdocs.yml): the build's plumbing.
 
-- on_config:       load and validate data/ once
+- on_config:       load and validate data/ once; refuse symbolic links
+- on_pre_build:    render pages with the sandboxed, whitelisted Jinja (jinja_policy.py)
 - on_files:        add one generated page per episode, guest and topic (reached from
                    the Episodes, Guests and Topics listings, search and citations, not the nav)
-- on_page_markdown: write the body of each generated page from the data
-  (on_page_read_source, before it: refuse front matter MkDocs would drop)
-- on_page_content: number citations and record where each one sits
+- on_page_read_source: report front matter MkDocs would drop (front_matter.py)
+- on_page_markdown: write the body of each generated page from the data; check
+                   snippet includes of the others (file_access.py)
+- on_page_content: check the page's HTML (html_policy.py, page_checks.py); number
+                   citations and record where each one sits; escape titles for the theme
+- on_env:          every page has been read: stop with every problem found
 - on_page_context: point "Edit this page" of an episode or guest page at its data file
 - on_post_page:    fill in "Cited on", guest citations and counts; fix the theme's markup
 - on_post_template: the same theme fixes for 404.html
 - on_post_build:   add accent-folded fields to the search index and split it so
                    that pages load it on the first search (search_index.py)
+
+Problems in pages are reported, not raised where found (build.Build.report):
+the build goes on so that one run lists them all, each as `path:line: message`,
+and on_env raises them together as one BuildProblems, which MkDocs prints once.
 """
 
 import sys
@@ -26,13 +34,15 @@ from mkdocs.utils.meta import get_data as read_front_matter
 # MkDocs loads this file by path; make the package beside it importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import build  # noqa: E402
+from macros import build, html_policy, page_checks, use_page_environment  # noqa: E402
 from macros.theme_markup import fix_theme_markup, label_task_checkboxes  # noqa: E402
 from macros.backlinks import fill_placeholders  # noqa: E402
-from macros.errors import SiteError  # noqa: E402
+from macros.errors import BuildProblems, DataError, Problem, SiteError  # noqa: E402
+from macros.file_access import check_snippets, symlinks  # noqa: E402
 from macros.front_matter import check_front_matter  # noqa: E402
 from macros.search_index import split_search_index, use_site_search_worker  # noqa: E402
 from macros.generated import generated_pages  # noqa: E402
+from macros.sources import PageSource  # noqa: E402
 from macros.strict_yaml import duplicate_key_message, duplicate_keys_in  # noqa: E402
 from macros.urls import GUESTS_DIR, Linker, page_url  # noqa: E402
 
@@ -40,20 +50,29 @@ from macros.urls import GUESTS_DIR, Linker, page_url  # noqa: E402
 @event_priority(100)  # before the macros plugin, which reads the data in its on_config
 def on_config(config):
     project_dir = Path(config.config_file_path).parent
-    refuse_duplicate_keys_in_config(Path(config.config_file_path))
+    # Pages cannot render without data, nor be trusted beside a link out of the
+    # project: these stop the build here, all reported together.
+    problems = [Problem(path, None, message) for path, message in symlinks(project_dir)]
+    problems += duplicate_keys_in_config(Path(config.config_file_path))
     try:
         build.start(project_dir, Path(config.docs_dir), config.use_directory_urls)
+    except DataError as error:
+        problems += [p if isinstance(p, Problem) else Problem.from_text(p) for p in error.problems]
     except SiteError as error:
         raise PluginError(str(error)) from None
+    if problems:
+        raise BuildProblems(problems)
     return config
 
 
-def refuse_duplicate_keys_in_config(path: Path) -> None:
+def duplicate_keys_in_config(path: Path) -> list[Problem]:
     """MkDocs keeps the last of two equal keys in mkdocs.yml (a second `plugins:` drops the first)."""
-    problems = [duplicate_key_message(d, path.name, " > ".join(map(str, d.loc)))
-                for d in duplicate_keys_in(path.read_text(encoding="utf-8"))]
-    if problems:
-        raise PluginError("\n".join(problems))
+    return [Problem.from_text(duplicate_key_message(d, path.name, " > ".join(map(str, d.loc))))
+            for d in duplicate_keys_in(path.read_text(encoding="utf-8"))]
+
+
+def on_pre_build(config):
+    use_page_environment(config.plugins["macros"])
 
 
 def on_files(files, config):
@@ -90,24 +109,34 @@ def pages_by_tag(files) -> dict[str, list[tuple[str, str]]]:
 
 
 def on_page_markdown(markdown, page, config, files):
-    generated = build.current().generated.get(page.file.src_uri)
-    if generated is None:
-        return markdown
-    return generated.body(Linker(page.url, config.use_directory_urls))
+    """After the macros plugin (hooks run after plugins): the page's final Markdown."""
+    state = build.current()
+    generated = state.generated.get(page.file.src_uri)
+    if generated is not None:
+        return generated.body(Linker(page.url, config.use_directory_urls))
+    markdown, refused = check_snippets(markdown, Path(config.config_file_path).parent)
+    if refused:
+        source = PageSource.of(page)
+        for included, message in refused:
+            state.report(source.path, source.find_text([included]), message)
+    return markdown
 
 
 def on_page_read_source(page, config):
-    """Front matter that is not valid YAML, or repeats a key, fails the build (MkDocs drops it)."""
+    """Front matter that is not valid YAML, or repeats a key, is reported (MkDocs would drop it)."""
     try:
         check_front_matter(page.file.content_string, f"docs/{page.file.src_uri}")
     except SiteError as error:
-        raise PluginError(str(error)) from None
+        problem = Problem.from_text(str(error))
+        build.current().report(problem.path, problem.line, problem.message)
     return None  # MkDocs reads the page as usual
 
 
 @event_priority(-100)  # after Markdown and every other plugin have produced the HTML
 def on_page_content(html, page, config, files):
     state = build.current()
+    if not page.file.generated_by:
+        check_page_html(state, page, html, config, files)
     html = label_task_checkboxes(html)
     html = state.backlinks.record(page.url, page_title_text(page), html)
     escape_titles_for_theme(page)
@@ -145,6 +174,29 @@ def escape_titles_for_theme(page) -> None:
     page.title = escape(title, quote=False)
 
 
+def check_page_html(state, page, html, config, files):
+    """Report what a written page's HTML must not contain, each at its source line."""
+    source = PageSource.of(page)
+    seen = {}
+    for where, message in html_policy.problems(html):
+        seen[message] = seen.get(message, 0) + 1  # the second identical breach is on a later line
+        state.report(source.path, source.find_text(where, occurrence=seen[message]), message)
+    heading_lines = page_checks.heading_lines_citing(source.lines)
+    for n in range(page_checks.cited_headings(html)):
+        line = heading_lines[n] if n < len(heading_lines) else None
+        state.report(source.path, line, "a citation in a heading is lost from its episode's \"Cited on\" list; "
+                                        "cite in the text under the heading instead")
+    pages = {f.url: (f.src_uri if f.is_documentation_page() else None) for f in files}
+    for url, message in page_checks.site_link_problems(html, config.site_url, page.file.src_uri, pages):
+        state.report(source.path, source.find_text([url]), message)
+
+
+def on_env(env, config, files):
+    """Every page has been read and checked: stop here, before any is written, if one is bad."""
+    build.current().raise_problems()
+    return env
+
+
 def on_page_context(context, page, config, nav):
     generated = build.current().generated.get(page.file.src_uri)
     if generated is not None and generated.data_file and config.repo_url and config.edit_uri:
@@ -169,6 +221,7 @@ def on_post_template(output_content, template_name, config):
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config):
     state = build.current()
+    state.raise_problems()
     archive = {page_url(src, config.use_directory_urls) for src in state.generated
                if not src.startswith(GUESTS_DIR + "/")}
     split_search_index(Path(config.site_dir), later_pages=archive)

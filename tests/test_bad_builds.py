@@ -9,9 +9,12 @@ pytestmark = pytest.mark.slow
 PAGE = "docs/guide/interviews.md"
 
 
-def append(project, relative, text):
+def append(project, relative, text) -> int:
+    """Add `text` after a blank line at the end of a page; return the line it starts on."""
     path = project / relative
-    path.write_text(path.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
+    before = path.read_text(encoding="utf-8") + "\n"
+    path.write_text(before + text + "\n", encoding="utf-8")
+    return before.count("\n") + 1
 
 
 def replace(project, relative, old, new):
@@ -31,28 +34,37 @@ def failing_build(project, tmp_path) -> str:
 CASES = {
     "unknown episode": (
         lambda p: append(p, PAGE, 'Said here {{ cite("no-such-episode", "1:00") }}.'),
-        ["docs/guide/interviews.md: unknown episode 'no-such-episode'"],
+        ["docs/guide/interviews.md:{line}: unknown episode 'no-such-episode'"],
     ),
     "unknown chapter": (
         lambda p: append(p, PAGE, 'Said here {{ cite("from-software-engineer-to-machine-learning", "17:26") }}.'),
-        ["docs/guide/interviews.md: unknown chapter 17:26 in episode from-software-engineer-to-machine-learning; "
+        ["docs/guide/interviews.md:{line}: unknown chapter 17:26 in episode from-software-engineer-to-machine-learning; "
          "nearest chapter starts: 17:25, 19:09"],
     ),
     "reversed range": (
         lambda p: append(p, PAGE, 'Said here {{ cite("mlops-at-scale-reproducibility-adoption", "51:21-39:06") }}.'),
-        ["docs/guide/interviews.md: range '51:21-39:06' runs backwards"],
+        ["docs/guide/interviews.md:{line}: range '51:21-39:06' runs backwards"],
     ),
     "range across episodes": (
         lambda p: append(p, PAGE, '{{ cite("ml-system-design", "47:46-machine-learning-system-design-interview@46:02") }}'),
-        ["docs/guide/interviews.md: range '47:46-machine-learning-system-design-interview@46:02' spans two episodes"],
+        ["docs/guide/interviews.md:{line}: range '47:46-machine-learning-system-design-interview@46:02' spans two episodes"],
     ),
     "unknown roadmap": (
         lambda p: append(p, PAGE, '{{ roadmap("seven-month") }}'),
-        ["docs/guide/interviews.md: unknown roadmap 'seven-month'; roadmaps in data/roadmaps.yml: six-month"],
+        ["docs/guide/interviews.md:{line}: unknown roadmap 'seven-month'; roadmaps in data/roadmaps.yml: six-month"],
     ),
     "undefined variable": (
         lambda p: append(p, PAGE, "Value: {{ no_such_variable }}"),
-        ["guide/interviews.md", "'no_such_variable' is undefined"],
+        ["docs/guide/interviews.md:{line}: 'no_such_variable' is not available to pages; a page may use only "
+         "the site's macros (cite, episode_list, guest_list, roadmap, role_matrix, topic_list)"],
+    ),
+    "macro called with the wrong arguments": (
+        lambda p: append(p, PAGE, "Said here {{ cite() }}."),
+        ["docs/guide/interviews.md:{line}: cite() missing 1 required positional argument: 'episode'"],
+    ),
+    "Jinja syntax error": (
+        lambda p: append(p, PAGE, 'Said here {{ cite("slug", "1:00" }}.'),
+        ["docs/guide/interviews.md:{line}: Jinja syntax error: unexpected '}'"],
     ),
     "broken link": (
         lambda p: append(p, PAGE, "See [the missing page](no-such-page.md)."),
@@ -91,10 +103,12 @@ CASES = {
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_bad_input_fails_the_build_with_a_precise_message(case, project_copy, tmp_path):
     breakage, expected = CASES[case]
-    breakage(project_copy)
+    line = breakage(project_copy)
     output = failing_build(project_copy, tmp_path)
     for fragment in expected:
+        fragment = fragment.replace("{line}", str(line))
         assert fragment in output, f"{case}: expected {fragment!r} in:\n{output[-3000:]}"
+    assert "Traceback" not in output
 
 
 def test_literal_jinja_in_code_renders_as_written(project_copy, tmp_path):
@@ -130,3 +144,22 @@ chapters:
     assert "A Brand New Episode: Tests" in guest
     topic = (tmp_path / "out/topics/a-brand-new-topic/index.html").read_text(encoding="utf-8")
     assert 'href="../../episodes/a-brand-new-episode/"' in topic
+
+
+def test_one_build_reports_every_problem_once_without_a_traceback(project_copy, tmp_path):
+    """Three broken pages and a bad citation: all four reported by one build, each once."""
+    bad_cite = append(project_copy, PAGE, 'Said here {{ cite("no-such-episode", "1:00") }}.')
+    undefined = append(project_copy, "docs/guide/roadmaps.md", "Value: {{ no_such_variable }}")
+    script = append(project_copy, "docs/wiki/mlops.md", "<script>alert(1)</script>")
+    bad_chapter = append(project_copy, "docs/wiki/evaluation.md",
+                         'Said {{ cite("from-software-engineer-to-machine-learning", "17:26") }}.')
+    output = failing_build(project_copy, tmp_path)
+    expected = [
+        f"docs/guide/interviews.md:{bad_cite}: unknown episode 'no-such-episode'",
+        f"docs/guide/roadmaps.md:{undefined}: 'no_such_variable' is not available to pages",
+        f"docs/wiki/mlops.md:{script}: <script> is not allowed in a page",
+        f"docs/wiki/evaluation.md:{bad_chapter}: unknown chapter 17:26",
+    ]
+    for line in expected:
+        assert output.count(line) == 1, f"expected {line!r} once in:\n{output[-3000:]}"
+    assert "Traceback" not in output and "Macro Rendering Error" not in output

@@ -34,6 +34,7 @@ def mkdocs_config():
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
     # !ENV [NAME, default]: the default is what a plain build uses
     Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+    Loader.add_constructor("!relative", lambda loader, node: loader.construct_scalar(node))
     return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
 
 
