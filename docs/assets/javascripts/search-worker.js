@@ -49,47 +49,73 @@ self.addEventListener = addListener
 
 // Material's worker answers its own SETUP with READY; the page already had
 // its READY from this wrapper, so that second one is dropped. Its results
-// pass through phraseFirst on their way to the page.
+// pass through rank() on their way to the page.
 const post = self.postMessage.bind(self)
 let swallowReady = false
-let phrase = ""
+let answering = ""  // the query whose result is being posted
 let fromFull = false
 self.postMessage = (message, ...rest) => {
   if (swallowReady && message && message.type === READY) return
   // Once the whole index answers, a late answer from the first shard's would
   // replace a complete result list with a partial one.
   if (message && message.type === RESULT && full !== null && !fromFull) return
-  if (message && message.type === RESULT && phrase) message = { ...message, data: phraseFirst(message.data, phrase) }
+  if (message && message.type === RESULT) message = { ...message, data: rank(message.data, answering) }
   post(message, ...rest)
 }
 
-// Lunr has no phrase queries: "feature store" matches "feature" or "store"
-// anywhere, and a title that says "feature" outweighs any amount of text,
-// so the pages that discuss feature stores came last. Guide and wiki pages
-// whose text has the words side by side, in the order typed, move ahead of
-// the rest; pages weighted down in search (listings, episodes: their front
-// matter's search.boost is below 1) are not moved. Otherwise the order is
-// Material's.
+// Two orderings Lunr cannot express, applied to Material's result groups
+// (one group per page):
+// - a query that is a page's title brings that page first ("evaluation"
+//   finds Evaluation before LLM evaluation, whose text says it more often);
+// - Lunr has no phrase queries: "feature store" matches "feature" or
+//   "store" anywhere, and a title that says "feature" outweighs any amount
+//   of text. Guide and wiki pages that contain the words side by side, in
+//   the order typed, move ahead, the page that says it most often first.
+//   Pages with a search weight of their own in their front matter
+//   (generated and listing pages: episodes, guests, topics) are not moved:
+//   an episode title in a guest's list is not a page about the topic.
+// Otherwise the order is Material's.
 const TAG = /<[^>]+>/g
-function phraseFirst(result, wanted) {
-  const mentions = item =>
-    `${item.title || ""} ${item.text || ""}`.replace(TAG, "").replace(/\s+/g, " ").toLowerCase().includes(wanted)
-  const promoted = group => !(group[0].boost < 1) && group.some(mentions)
-  const first = [], rest = []
-  for (const group of result.items || []) (promoted(group) ? first : rest).push(group)
-  return { ...result, items: [...first, ...rest] }
+function plain(text) {
+  return (text || "").replace(TAG, "").replace(/\s+/g, " ").toLowerCase()
+}
+function occurrences(text, wanted) {
+  return wanted ? plain(text).split(wanted).length - 1 : 0
+}
+const TITLE_MATCH = 1e9
+function rank(result, query) {
+  const typed = query.trim().toLowerCase().replace(/\s+/g, " ")
+  const phrases = phrasesOf(query)
+  const weigh = group => {
+    const written = group[0].boost === undefined  // a guide or wiki page, not a generated one
+    if (plain(group[0].title) === typed && !group[0].location.includes("#"))
+      return written ? 2 * TITLE_MATCH : TITLE_MATCH
+    if (!written) return 0
+    return group.reduce((sum, item) => sum + phrases.reduce((count, wanted) =>
+      count + 5 * occurrences(item.title, wanted) + occurrences(item.text, wanted), 0), 0)
+  }
+  const weighed = (result.items || []).map((group, order) => [weigh(group), order, group])
+  weighed.sort((a, b) => b[0] - a[0] || a[1] - b[1])
+  return { ...result, items: weighed.map(([, , group]) => group) }
 }
 
-function phraseOf(query) {
+// The query's words side by side, and again with usual spellings swapped
+// in ("ab testing" is also "a/b testing").
+function phrasesOf(query) {
   const words = query.trim().toLowerCase().split(/\s+/)
-  return words.length > 1 && words.every(word => PLAIN_WORD.test(word)) ? words.join(" ") : ""
+  if (words.length < 2 || !words.every(word => PLAIN_WORD.test(word))) return []
+  const swapped = words.map(word => {
+    const alternatives = ALTERNATIVES[word.replace(/[/.-]/g, "")] || []
+    return alternatives.length === 1 ? alternatives[0] : word
+  })
+  return [...new Set([words.join(" "), swapped.join(" ")])]
 }
 
 let options = { suggest: false }
 let shards = []          // file names in search/, in loading order
 let coreReady = null     // promise: Material's index in this worker, built from the first shard
 let full = null          // a second Material worker with every shard, once it is built
-const fullPhrases = []   // the phrase of each query sent to `full`, in order: it answers in order
+const fullQueries = []   // each query sent to `full`, in order: it answers in order
 let latestQuery = null
 
 async function fetchShard(name) {
@@ -132,7 +158,7 @@ function startIndexes() {
       full = worker
       if (latestQuery !== null) ask(latestQuery)
     } else if (event.data.type === RESULT) {
-      phrase = fullPhrases.shift() || ""
+      answering = fullQueries.shift() || ""
       fromFull = true
       try {
         self.postMessage(event.data)
@@ -148,12 +174,12 @@ function startIndexes() {
 
 function ask(query) {
   if (full !== null) {
-    fullPhrases.push(phraseOf(query))
+    fullQueries.push(query)
     full.postMessage({ type: QUERY, data: widen(query) })
     return Promise.resolve()
   }
   return coreReady.then(() => {
-    phrase = phraseOf(query)
+    answering = query
     return material({ data: { type: QUERY, data: widen(query) } })
   })
 }
