@@ -19,6 +19,7 @@ class Build:
     backlinks: BacklinkIndex = field(default_factory=BacklinkIndex)
     generated: dict = field(default_factory=dict)  # src_uri -> GeneratedPage, set by on_files
     pages_by_tag: dict = field(default_factory=dict)  # tag -> [(title, src_uri)], set by on_files
+    data_dates: dict = field(default_factory=dict)  # 'data/...yml' -> time of its last commit (page_head.py)
 
 
 _current: Build | None = None

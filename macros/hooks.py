@@ -3,13 +3,17 @@
 - on_config:       load and validate data/ once
 - on_files:        add one generated page per episode, guest and topic (reached from
                    the Episodes, Guests and Topics listings, search and citations, not the nav)
-- on_page_markdown: write the body of each generated page from the data
+- on_page_markdown: write the body of each generated page from the data, and date
+                   it by its data file's last commit (page_head.py)
 - on_page_content: number citations and record where each one sits
-- on_page_context: point "Edit this page" of an episode or guest page at its data file
+- on_page_context: point "Edit this page" of an episode or guest page at its data file;
+                   give main.html the page's link-preview tags and JSON-LD (page_head.py)
+- on_template_context: the same for 404.html
 - on_post_page:    fill in "Cited on", guest citations and counts; fix the theme's markup
 - on_post_template: the same theme fixes for 404.html
 - on_post_build:   add accent-folded fields to the search index and split it so
-                   that pages load it on the first search (search_index.py)
+                   that pages load it on the first search (search_index.py);
+                   write /citations.json from the backlink index (citations_file.py)
 """
 
 import sys
@@ -31,6 +35,10 @@ from macros.errors import SiteError  # noqa: E402
 from macros.search_index import split_search_index, use_site_search_worker  # noqa: E402
 from macros.generated import generated_pages  # noqa: E402
 from macros.urls import Linker  # noqa: E402
+from macros.llms import llms_sections  # noqa: E402
+from macros.citations_file import citations_document, write_citations_file  # noqa: E402
+from macros.page_head import (build_time, data_file_dates, date_meta, describe_not_found,  # noqa: E402
+                              describe_page, generated_page_date)
 
 
 @event_priority(100)  # before the macros plugin, which reads the data in its on_config
@@ -47,6 +55,7 @@ def on_files(files, config):
     state = build.current()
     state.pages_by_tag = pages_by_tag(files)
     state.generated = generated_pages(state.data, state.pages_by_tag)
+    state.data_dates = data_file_dates(Path(config.config_file_path).parent)
     for src_uri, generated in state.generated.items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None and not existing.generated_by:
@@ -57,7 +66,25 @@ def on_files(files, config):
         # Not in the nav: a sidebar of every episode and guest would be unusable at
         # archive scale and would make every page's build cost grow with their count.
         files.append(File.generated(config, src_uri, content=generated.source, inclusion=InclusionLevel.NOT_IN_NAV))
+    list_pages_in_llms_txt(files, config, state.generated)
     return files
+
+
+def list_pages_in_llms_txt(files, config, generated: dict) -> None:
+    """Give mkdocs-llmstxt every page, with its own description (llms.py).
+
+    The plugin reads its `sections` in its own on_files, which runs before this
+    one has added the generated pages; calling it again lets it see them.
+    """
+    plugin = config.plugins.get("llmstxt")
+    if plugin is None:
+        return
+    descriptions = {}
+    for file in files.documentation_pages():
+        source = generated[file.src_uri].source if file.src_uri in generated else file.content_string
+        descriptions[file.src_uri] = str(read_front_matter(source)[1].get("description") or "")
+    plugin.config.sections = llms_sections(descriptions, config.nav, set(generated))
+    plugin.on_files(files, config=config)
 
 
 def pages_by_tag(files) -> dict[str, list[tuple[str, str]]]:
@@ -77,9 +104,12 @@ def pages_by_tag(files) -> dict[str, list[tuple[str, str]]]:
 
 
 def on_page_markdown(markdown, page, config, files):
-    generated = build.current().generated.get(page.file.src_uri)
+    state = build.current()
+    generated = state.generated.get(page.file.src_uri)
     if generated is None:
         return markdown
+    # git-revision-date-localized dates files in docs/; this page's history is its data's.
+    page.meta.update(date_meta(generated_page_date(page.file.src_uri, state.data, state.data_dates, build_time())))
     return generated.body(Linker(page.url, config.use_directory_urls))
 
 
@@ -91,10 +121,22 @@ def on_page_content(html, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    generated = build.current().generated.get(page.file.src_uri)
+    state = build.current()
+    generated = state.generated.get(page.file.src_uri)
     if generated is not None and generated.data_file and config.repo_url and config.edit_uri:
         edit_root = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri)
         page.edit_url = urljoin(edit_root, f"../{generated.data_file}")
+    try:
+        context["page_head"] = describe_page(page, config, nav, state.data, state.generated)
+    except SiteError as error:
+        raise PluginError(str(error)) from None
+    return context
+
+
+def on_template_context(context, template_name, config):
+    """404.html is rendered without a page: it gets the site's own preview and JSON-LD."""
+    if template_name == "404.html":
+        context["page_head"] = describe_not_found(config)
     return context
 
 
@@ -114,3 +156,6 @@ def on_post_template(output_content, template_name, config):
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config):
     split_search_index(Path(config.site_dir))
+    state = build.current()
+    write_citations_file(Path(config.site_dir),
+                         citations_document(state.backlinks, state.data, config.site_name, config.site_url or ""))
