@@ -93,3 +93,64 @@ def test_a_generated_page_date_looks_like_the_plugins():
     meta = date_meta(1_700_000_000)  # 2023-11-14 22:13 UTC
     assert meta["git_revision_date_localized_raw_iso_date"] == "2023-11-14"
     assert "November 14, 2023" in meta["git_revision_date_localized"]
+
+
+# --- describe_page: what each kind of page gets ----------------------------------------------
+
+from types import SimpleNamespace  # noqa: E402
+
+from macros.errors import SiteError  # noqa: E402
+from macros.page_head import describe_page  # noqa: E402
+
+SITE = "https://example.org/site/"
+
+
+def fake_config():
+    return SimpleNamespace(site_url=SITE, site_name="Site <&>", site_description="What the site is.",
+                           use_directory_urls=True)
+
+
+def fake_page(src_uri, url, title, meta, ancestors=()):
+    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri), url=url, title=title, meta=meta,
+                           ancestors=list(ancestors))
+
+
+def fake_nav(*pages):
+    return SimpleNamespace(pages=[SimpleNamespace(url=url, title=title) for url, title in pages])
+
+
+def head_of(page, site_data, generated=()):
+    described = describe_page(page, fake_config(), fake_nav(("", "Home"), ("episodes/", "Episodes")),
+                              site_data, {src: None for src in generated})
+    return {t.key: t.value for t in described["meta_tags"]}, json.loads(described["json_ld"])["@graph"]
+
+
+def test_a_page_without_a_description_stops_the_build_naming_its_file(site_data):
+    page = fake_page("wiki/new.md", "wiki/new/", "New", {"title": "New"})
+    with pytest.raises(SiteError, match=r"docs/wiki/new\.md: front matter has no 'description'"):
+        head_of(page, site_data)
+
+
+def test_a_guide_page_is_a_tech_article_under_its_nav_sections(site_data):
+    section = SimpleNamespace(title="Guide", children=[SimpleNamespace(is_page=True, url="guide/")])
+    page = fake_page("guide/x.md", "guide/x/", "X", {"description": " Teaches\n x. ", "tags": ["MLOps"],
+                                                    "git_revision_date_localized_raw_iso_date": "2026-01-02"},
+                     ancestors=[section])
+    tags, nodes = head_of(page, site_data)
+    assert tags["og:description"] == "Teaches x." and tags["og:url"] == SITE + "guide/x/"
+    assert tags["og:site_name"] == "Site <&>" and tags["og:type"] == "article"
+    article, crumbs = nodes
+    assert article["@type"] == "TechArticle" and article["dateModified"] == "2026-01-02"
+    assert article["keywords"] == ["MLOps"]
+    assert [i["item"] for i in crumbs["itemListElement"]] == [SITE, SITE + "guide/", SITE + "guide/x/"]
+
+
+def test_an_episode_page_describes_its_episode_under_the_episodes_listing(site_data):
+    episode = site_data.episodes[0]
+    src = f"episodes/{episode.slug}.md"
+    page = fake_page(src, f"episodes/{episode.slug}/", episode.title, {"description": "About it."})
+    tags, nodes = head_of(page, site_data, generated=[src])
+    node, crumbs = nodes
+    assert node["@type"] == "PodcastEpisode" and node["name"] == episode.title
+    assert [a["url"] for a in node["actor"]] == [f"{SITE}guests/{g}/" for g in episode.guests]
+    assert [i["name"] for i in crumbs["itemListElement"]] == ["Home", "Episodes", episode.title]
