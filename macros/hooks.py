@@ -9,7 +9,8 @@
 - on_page_context: point "Edit this page" of an episode or guest page at its data file;
                    give main.html the page's link-preview tags and JSON-LD (page_head.py)
 - on_template_context: the same for 404.html
-- on_post_page:    fill in "Cited on", guest citations and counts; fix the theme's markup
+- on_post_page:    fill in "Cited on", guest citations and counts; fix the theme's markup;
+                   remake the page's Markdown copy from the filled-in content (llms.py)
 - on_post_template: the same theme fixes for 404.html
 - on_post_build:   add accent-folded fields to the search index and split it so
                    that pages load it on the first search (search_index.py);
@@ -35,7 +36,7 @@ from macros.errors import SiteError  # noqa: E402
 from macros.search_index import split_search_index, use_site_search_worker  # noqa: E402
 from macros.generated import generated_pages  # noqa: E402
 from macros.urls import Linker  # noqa: E402
-from macros.llms import llms_sections  # noqa: E402
+from macros.llms import llms_sections, with_title  # noqa: E402
 from macros.citations_file import citations_document, write_citations_file  # noqa: E402
 from macros.page_head import (build_time, data_file_dates, date_meta, describe_not_found,  # noqa: E402
                               describe_page, generated_page_date)
@@ -142,8 +143,24 @@ def on_template_context(context, template_name, config):
 
 def on_post_page(output, page, config):
     state = build.current()
-    output = fill_placeholders(output, state.backlinks, state.data, Linker(page.url, config.use_directory_urls))
+    linker = Linker(page.url, config.use_directory_urls)
+    output = fill_placeholders(output, state.backlinks, state.data, linker)
+    refresh_markdown_copy(page, config, fill_placeholders(page.content, state.backlinks, state.data, linker))
     return use_site_search_worker(fix_theme_markup(output))
+
+
+def refresh_markdown_copy(page, config, content_html: str) -> None:
+    """Make the page's Markdown copy again from its finished content.
+
+    mkdocs-llmstxt converts a page while it renders, before "Cited on" lists,
+    counts and guest citations are filled in (they need every page rendered
+    first), and without the title of a generated page. Only pages where that
+    matters are converted twice.
+    """
+    plugin = config.plugins.get("llmstxt")
+    if plugin is None or (content_html == page.content and "<h1" in content_html):
+        return
+    plugin.on_page_content(with_title(content_html, page.title or ""), page=page)
 
 
 def on_post_template(output_content, template_name, config):

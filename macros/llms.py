@@ -10,6 +10,8 @@ with the description it already has.
 can skip (one page per episode, guest and topic).
 """
 
+from markupsafe import escape
+
 from .urls import EPISODES_DIR, GUESTS_DIR, TOPICS_DIR
 
 GUIDE, WIKI, SITE, OPTIONAL = "Guide", "Wiki", "About the site and its listings", "Optional"
@@ -60,3 +62,11 @@ def llms_sections(descriptions: dict[str, str], nav, generated: set[str]) -> dic
 def _listing_order(src_uri: str):
     folders = {EPISODES_DIR: 0, GUESTS_DIR: 1, TOPICS_DIR: 2}
     return folders.get(src_uri.split("/", 1)[0], 3), src_uri
+
+
+def with_title(content_html: str, title: str) -> str:
+    """A page's content with its title as <h1>: Material prints the title of a page
+    whose Markdown has no heading (the generated ones) outside the content."""
+    if "<h1" in content_html:
+        return content_html
+    return f"<h1>{escape(title)}</h1>\n{content_html}"
