@@ -200,6 +200,17 @@ def test_every_page_has_a_markdown_copy(built_site, pages):
     assert not missing, f"{len(missing)} pages have no Markdown copy, e.g. {missing[:10]}"
 
 
+def test_markdown_copies_of_generated_pages_have_their_title_and_citations(built_site, site_data):
+    guest = site_data.guests_by_id["raphaelhoogvliets"]
+    copy = (built_site / "guests" / guest.id / "index.md").read_text(encoding="utf-8")
+    assert copy.startswith(f"# {guest.name}\n")
+    assert "/guide/" in copy.split("## Cited in this guide", 1)[1], "the guest's citations are missing"
+    episode = site_data.episodes_of(guest.id)[0]
+    copy = (built_site / "episodes" / episode.slug / "index.md").read_text(encoding="utf-8")
+    assert copy.startswith(f"# {episode.title}\n")
+    assert re.search(r"Cited in this guide : \d+ citations? on \d+ pages?", copy)
+
+
 def test_citations_file_resolves_to_real_citations(built_site, pages, site_data):
     document = json.loads((built_site / "citations.json").read_text(encoding="utf-8"))
     records = document["citations"]
