@@ -20,6 +20,7 @@ class Build:
     generated: dict = field(default_factory=dict)  # src_uri -> GeneratedPage, set by on_files
     pages_by_tag: dict = field(default_factory=dict)  # tag -> [(title, src_uri)], set by on_files
     data_dates: dict = field(default_factory=dict)  # 'data/...yml' -> time of its last commit (page_head.py)
+    llms_pending: tuple | None = None  # (llms.txt sections, files) until pages are finished (hooks.py)
 
 
 _current: Build | None = None

@@ -2,7 +2,8 @@
 
 - on_config:       load and validate data/ once
 - on_files:        add one generated page per episode, guest and topic (reached from
-                   the Episodes, Guests and Topics listings, search and citations, not the nav)
+                   the Episodes, Guests and Topics listings, search and citations, not the nav);
+                   hold llms.txt's sections until the pages are finished (llms.py)
 - on_page_markdown: write the body of each generated page from the data, and date
                    it by its data file's last commit (page_head.py)
 - on_page_content: number citations and record where each one sits
@@ -10,7 +11,7 @@
                    give main.html the page's link-preview tags and JSON-LD (page_head.py)
 - on_template_context: the same for 404.html
 - on_post_page:    fill in "Cited on", guest citations and counts; fix the theme's markup;
-                   remake the page's Markdown copy from the filled-in content (llms.py)
+                   have mkdocs-llmstxt make its Markdown copy from the finished content
 - on_post_template: the same theme fixes for 404.html
 - on_post_build:   add accent-folded fields to the search index and split it so
                    that pages load it on the first search (search_index.py);
@@ -72,10 +73,13 @@ def on_files(files, config):
 
 
 def list_pages_in_llms_txt(files, config, generated: dict) -> None:
-    """Give mkdocs-llmstxt every page, with its own description (llms.py).
+    """Hold mkdocs-llmstxt back until the pages are finished (see refresh_markdown_copy).
 
-    The plugin reads its `sections` in its own on_files, which runs before this
-    one has added the generated pages; calling it again lets it see them.
+    The plugin converts each page to Markdown while it renders, before "Cited
+    on" lists, counts and guest citations are filled in (they need every page
+    rendered first). So its sections (mkdocs.yml's globs, given each page's
+    description by llms.py) are kept aside here and emptied, so that it
+    converts nothing yet; the first on_post_page hands them back.
     """
     plugin = config.plugins.get("llmstxt")
     if plugin is None:
@@ -84,7 +88,8 @@ def list_pages_in_llms_txt(files, config, generated: dict) -> None:
     for file in files.documentation_pages():
         source = generated[file.src_uri].source if file.src_uri in generated else file.content_string
         descriptions[file.src_uri] = str(read_front_matter(source)[1].get("description") or "")
-    plugin.config.sections = llms_sections(descriptions, config.nav, set(generated))
+    build.current().llms_pending = (llms_sections(descriptions, config.nav, dict(plugin.config.sections)), files)
+    plugin.config.sections = {}
     plugin.on_files(files, config=config)
 
 
@@ -150,16 +155,21 @@ def on_post_page(output, page, config):
 
 
 def refresh_markdown_copy(page, config, content_html: str) -> None:
-    """Make the page's Markdown copy again from its finished content.
+    """Have mkdocs-llmstxt convert the finished page: placeholders filled, title as <h1>.
 
-    mkdocs-llmstxt converts a page while it renders, before "Cited on" lists,
-    counts and guest citations are filled in (they need every page rendered
-    first), and without the title of a generated page. Only pages where that
-    matters are converted twice.
+    Every page has rendered by the first on_post_page, so that is when the
+    plugin gets its sections back (list_pages_in_llms_txt); each page is then
+    converted once, here.
     """
     plugin = config.plugins.get("llmstxt")
-    if plugin is None or (content_html == page.content and "<h1" in content_html):
+    if plugin is None:
         return
+    state = build.current()
+    if state.llms_pending is not None:
+        sections, files = state.llms_pending
+        state.llms_pending = None
+        plugin.config.sections = sections
+        plugin.on_files(files, config=config)
     plugin.on_page_content(with_title(content_html, page.title or ""), page=page)
 
 

@@ -154,3 +154,26 @@ def test_an_episode_page_describes_its_episode_under_the_episodes_listing(site_d
     assert node["@type"] == "PodcastEpisode" and node["name"] == episode.title
     assert [a["url"] for a in node["actor"]] == [f"{SITE}guests/{g}/" for g in episode.guests]
     assert [i["name"] for i in crumbs["itemListElement"]] == ["Home", "Episodes", episode.title]
+
+
+# --- llms.txt sections --------------------------------------------------------------------------
+
+from macros.llms import llms_sections, with_title  # noqa: E402
+
+
+def test_llms_sections_follow_the_nav_give_descriptions_and_take_the_first_matching_glob():
+    descriptions = {"index.md": "Home.", "guide/b.md": "B\n  page.", "guide/a.md": "A page.",
+                    "episodes/index.md": "All episodes.", "episodes/x.md": "X.", "other.md": "Unlisted."}
+    nav = [{"Home": "index.md"}, {"Guide": ["guide/b.md", {"A": "guide/a.md"}]}, {"Episodes": "episodes/index.md"}]
+    patterns = {"Guide": ["guide/*.md"], "Site": ["index.md", {"episodes/index.md": "ignored"}],
+                "Optional": ["episodes/*.md"], "Empty": ["nothing/*.md"]}
+    assert llms_sections(descriptions, nav, patterns) == {
+        "Guide": [{"guide/b.md": "B page."}, {"guide/a.md": "A page."}],
+        "Site": [{"index.md": "Home."}, {"episodes/index.md": "All episodes."}],
+        "Optional": [{"episodes/x.md": "X."}],
+    }
+
+
+def test_a_page_without_a_heading_gets_its_escaped_title():
+    assert with_title("<p>x</p>", "A <b> & c") == "<h1>A &lt;b&gt; &amp; c</h1>\n<p>x</p>"
+    assert with_title('<h1 id="t">T</h1>', "Other") == '<h1 id="t">T</h1>'
