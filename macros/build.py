@@ -23,6 +23,8 @@ class Build:
     backlinks: BacklinkIndex = field(default_factory=BacklinkIndex)
     generated: dict = field(default_factory=dict)  # src_uri -> GeneratedPage, set by on_files
     pages_by_tag: dict = field(default_factory=dict)  # tag -> [(title, src_uri)], set by on_files
+    data_dates: dict = field(default_factory=dict)  # 'data/...yml' -> time of its last commit (page_head.py)
+    llms_pending: tuple | None = None  # (llms.txt sections, files) until pages are finished (hooks.py)
     problems: list[Problem] = field(default_factory=list)
 
     def report(self, path: str, line: int | None, message: str) -> None:
