@@ -19,6 +19,9 @@ class CodeBlock:
     line: int        # 1-based line of the opening fence
     language: str    # first word of the info string, lower-cased; "" when there is none
     code: str
+    # pymdownx.superfences wraps a block that text follows without a blank line
+    # in a <p>, which is invalid HTML (a <div> cannot sit in a <p>).
+    text_follows: bool = False
 
     @property
     def where(self) -> str:
@@ -52,7 +55,8 @@ def code_blocks(text: str, page: str) -> list[CodeBlock]:
             body.append(candidate[len(indent):] if candidate.startswith(indent) else candidate.lstrip())
         if close is None:
             raise ValueError(f"{page}:{index + 1}: a code fence is opened and never closed")
-        blocks.append(CodeBlock(page, index + 1, _language(opening["info"]), "\n".join(body) + "\n"))
+        text_follows = close + 1 < len(lines) and bool(lines[close + 1].strip())
+        blocks.append(CodeBlock(page, index + 1, _language(opening["info"]), "\n".join(body) + "\n", text_follows))
         index = close + 1
     return blocks
 

@@ -82,6 +82,12 @@ def test_every_block_names_a_language_with_a_runner(block):
         f"{sorted(RUNNABLE)} and shows {sorted(DISPLAY_ONLY)} as they are: name one of these")
 
 
+@pytest.mark.parametrize("block", BLOCKS, ids=lambda b: b.where)
+def test_a_blank_line_follows_every_block(block):
+    assert not block.text_follows, (f"{block.where}: put a blank line after this block's closing fence; "
+                                    "without it the block is wrapped in a paragraph (invalid HTML)")
+
+
 @pytest.mark.parametrize("page", sorted(python_pages()))
 def test_python_blocks_of_a_page_run(page, tmp_path):
     blocks = python_pages()[page]
