@@ -1,11 +1,21 @@
-# Two commands do everything: `make serve` and `make test`.
-# Both create .venv and install the project from pyproject.toml on first use
-# (and again whenever pyproject.toml changes).
+# Two commands do everything: `make serve` and `make test`. On a fresh Debian
+# machine both first install the Debian packages they need
+# (.ci/install-system-deps, as CI does), then create .venv and install the
+# locked versions from requirements/: serve.txt to serve and build, test.txt
+# (the same versions, plus the test tools) to test. `make lock` regenerates
+# both locks after pyproject.toml changes; tests/test_lock.py fails until then.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-stamp
+SERVE_LOCK  := requirements/serve.txt
+TEST_LOCK   := requirements/test.txt
+SERVE_STAMP := $(VENV)/.serve-stamp
+STAMP       := $(VENV)/.installed-stamp
+# The Python the locks are resolved for: the one CI and deploy run
+# (python:3.11.7-bookworm in .github/workflows/ci.yml) and this machine's.
+LOCK_PYTHON := 3.11.7
+UV_VERSION  := 0.13.9
 # Browser-side quality tools (axe-core, Lighthouse, the Nu HTML checker), pinned
 # in tests/quality/package-lock.json. Install scripts are skipped: vnu-jar's
 # only fetches a Java runtime, and the system's is used instead.
@@ -15,34 +25,43 @@ ADDR   ?= 127.0.0.1:8000
 # pytest workers: the build-breaking and browser tests are slow, so spread them.
 JOBS   ?= 2
 
-.PHONY: serve test build benchmark clean check-browser import
+.PHONY: serve test build benchmark clean system-deps lock import
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
+	.ci/install-system-deps serve
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+
+# Hash-checked installs of the locks; the project itself without dependencies,
+# so nothing but the lock decides a version.
+$(SERVE_STAMP): $(SERVE_LOCK) pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(SERVE_LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+$(STAMP): $(TEST_LOCK) $(SERVE_STAMP)
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(TEST_LOCK)
 	touch $@
 
 # `mkdocs serve --strict --livereload` that outlives a failed build: it keeps
 # the last good site up and shows the errors in the open page (macros/serve.py).
 # SITE_URL puts the site at the root of ADDR instead of under site_url's path.
-serve: $(STAMP)
+serve: $(SERVE_STAMP)
 	SITE_URL=http://$(ADDR)/ $(BIN)/python -m macros.serve --dev-addr $(ADDR)
 
 # Build into a scratch folder; replace site/ only when the strict build passed,
 # so a failed build never leaves a half-built site behind to publish.
-build: $(STAMP)
+build: $(SERVE_STAMP)
 	rm -rf site.partial
 	$(BIN)/mkdocs build --strict --site-dir site.partial
 	rm -rf site && mv site.partial site
 
-$(NODE_STAMP): $(QUALITY)/package.json $(QUALITY)/package-lock.json
+$(NODE_STAMP): $(QUALITY)/package.json $(QUALITY)/package-lock.json | system-deps
 	npm ci --prefix $(QUALITY) --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 # The suite in parallel; then what measures time (Lighthouse, the archive
 # benchmark) on its own, since a second busy worker would skew the numbers.
-test: $(STAMP) $(NODE_STAMP) check-browser
+test: system-deps $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest -n $(JOBS) -m "not isolated"
 	$(BIN)/python -m pytest -p no:xdist -m isolated
 	$(MAKE) --no-print-directory benchmark
@@ -52,15 +71,28 @@ test: $(STAMP) $(NODE_STAMP) check-browser
 benchmark: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.archive_build --repeat 3
 
+# chromium, fonts, Java, Node.js and npm for the tests: installed if missing.
+system-deps:
+	.ci/install-system-deps test
+
+# Regenerate both locks from pyproject.toml (needs PyPI); serve.txt is
+# constrained by test.txt, so the two never disagree on a version.
+# The code-block tests use torch's CPU build, which this machine kind keeps in
+# TORCH_WHEELS (PyPI's torch is a CUDA build of several GB); the lock records
+# that file's hash, so pip installs exactly it.
+TORCH_WHEELS ?= /opt/wheels
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
+	$(BIN)/uv pip compile --quiet --universal --python-version $(LOCK_PYTHON) --generate-hashes \
+	    --find-links $(TORCH_WHEELS) pyproject.toml --extra test -o $(TEST_LOCK)
+	$(BIN)/uv pip compile --quiet --universal --python-version $(LOCK_PYTHON) --generate-hashes \
+	    pyproject.toml -c $(TEST_LOCK) -o $(SERVE_LOCK)
+
 # Sync data/ with the podcast archive (a checkout of the podcast's website):
 # one file per episode and guest; fields listed under `curated` are kept.
 ARCHIVE ?= ../shared/sources/datatalksclub
 import: $(STAMP)
 	$(BIN)/python -m macros.importer $(ARCHIVE)
-
-check-browser:
-	@test -x /usr/bin/chromium || { echo "The browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; }
-	@command -v java >/dev/null || { echo "The HTML check needs Java: sudo apt-get install default-jre-headless"; exit 1; }
 
 clean:
 	rm -rf site site.partial $(VENV) $(QUALITY)/node_modules .pytest_cache test-results

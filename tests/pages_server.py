@@ -62,9 +62,19 @@ class _Body:
         pass
 
 
+_SERVED: dict[str, Path] = {}
+
+
 def start(directory: Path, port: int = 0):
     """Start serving in a thread; return (server, base URL)."""
     handler = functools.partial(PagesHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    _SERVED[url] = Path(directory)
+    return server, url
+
+
+def served_directory(url: str) -> Path:
+    """The folder served at `url` by start(): for a test that adds a page beside the site's."""
+    return _SERVED[url]
