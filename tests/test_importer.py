@@ -146,6 +146,7 @@ def test_a_rerun_on_the_same_input_changes_nothing(project):
         {k: v for k, v in before.items() if k != "import-report.json"}
     assert report["added"] == {"episodes": [], "guests": []}
     assert report["changed"] == {"episodes": {}, "guests": {}}
+    assert report["reformatted"] == {"episodes": [], "guests": []}, "nothing was rewritten"
     assert import_into(project) == report and tree(project / "data") == after
 
 
