@@ -469,9 +469,11 @@ def run(archive: Path, project: Path) -> Report:
             continue
         candidates.append((entry.get("date") or datetime.date.max, path.name, entry, shown))
 
-    # Two files with one season/episode number: the one added first keeps it.
+    # Two files with one season/episode number: the one added first keeps it, unless the
+    # site corrected a number by hand (`curated: [episode]` in the entry's file).
     for _, _, entry, shown in sorted(candidates, key=lambda c: (c[0], c[1])):
-        number = (entry["season"], entry["episode"])
+        old = read_entry(data / EPISODES_DIR / f"{entry['slug']}.yml") or {}
+        number = tuple(old[k] if k in (old.get("curated") or []) else entry[k] for k in ("season", "episode"))
         if entry["slug"] in episodes:
             report.rejected.append({"file": shown, "problem": f"slug '{entry['slug']}' is also {episodes[entry['slug']][1]}'s"})
             continue

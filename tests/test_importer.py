@@ -249,6 +249,17 @@ def test_each_inconsistency_of_the_archive_is_rejected_with_its_file(case, proje
     assert not (project / "data" / "episodes" / f"{slug}.yml").exists(), "a rejected episode is not written"
 
 
+def test_a_number_corrected_by_hand_resolves_a_clash(project, archive):
+    _break(archive, "doubled-extension.md.md", "episode: 3", "episode: 1")
+    (project / "data" / "episodes").mkdir()
+    (project / "data" / "episodes" / "doubled-extension.yml").write_text(
+        "slug: doubled-extension\nepisode: 3\ncurated: [episode]\n", encoding="utf-8")
+    report = import_into(project, archive)
+    assert report["rejected"] == []
+    episode = entry(project, "episodes", "doubled-extension")
+    assert episode["episode"] == 3 and episode["chapters"], "the archive's other fields filled in"
+
+
 def test_a_rejected_episode_keeps_its_previous_file(project, archive):
     import_into(project, archive)
     before = (project / "data" / "episodes" / "widgets-in-production.yml").read_bytes()
