@@ -543,8 +543,23 @@ def _record(report: Report, kind: str, key: str, old, merged: dict, wrote: bool)
 
 def _note_curated(report: Report, shown: str, old, archive_entry: dict) -> None:
     for name in (old or {}).get("curated") or []:
-        if old.get(name) != archive_entry.get(name):
-            report.curated.append({"file": shown, "field": name, "difference": "the archive has another value; the site's is kept"})
+        ours, theirs = old.get(name), archive_entry.get(name)
+        if ours != theirs:
+            report.curated.append({"file": shown, "field": name, "difference": _difference(name, ours, theirs)})
+
+
+def _difference(name: str, ours, theirs) -> str:
+    """What a reviewer needs to decide whether the site's curated value should stay."""
+    if name == "chapters" and isinstance(ours, list) and isinstance(theirs, list):
+        our_starts, their_starts = [c.get("at") for c in ours], [c["at"] for c in theirs]
+        if our_starts == their_starts:
+            titles = sum(a.get("title") != b["title"] for a, b in zip(ours, theirs))
+            return f"same {len(ours)} chapter starts; {titles} chapter title(s) differ; the site's are kept"
+        only_ours = [t for t in our_starts if t not in their_starts]
+        only_theirs = [t for t in their_starts if t not in our_starts]
+        return (f"chapter starts differ: only the site has {', '.join(only_ours) or 'none'}; "
+                f"only the archive has {', '.join(only_theirs) or 'none'}; the site's are kept")
+    return f"the archive has {theirs!r}; the site's value is kept"
 
 
 def main(argv=None) -> int:

@@ -179,8 +179,11 @@ def test_curated_fields_and_hand_added_files_are_kept(project):
     assert entry(project, "guests", "bobplaceholder")["links"]["web"] == "https://bob.example.net/"
     assert by_hand.read_text(encoding="utf-8") == "slug: added-by-hand\n"
     assert report["kept"]["episodes"] == {"added-by-hand": "not imported from the archive this run: left as it is"}
-    assert {(c["file"], c["field"]) for c in report["curated"]} == {
-        ("data/episodes/widgets-in-production.yml", "chapters"), ("data/guests/bobplaceholder.yml", "links")}
+    assert report["curated"] == [
+        {"file": "data/episodes/widgets-in-production.yml", "field": "chapters",
+         "difference": "same 4 chapter starts; 1 chapter title(s) differ; the site's are kept"},
+        {"file": "data/guests/bobplaceholder.yml", "field": "links",
+         "difference": "the archive has {'linkedin': 'bob-placeholder'}; the site's value is kept"}]
     assert report["changed"] == {"episodes": {}, "guests": {}}
     # The guest file was written by hand in flow style: rewritten, same values.
     assert report["reformatted"] == {"episodes": [], "guests": ["bobplaceholder"]}
