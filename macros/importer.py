@@ -213,6 +213,8 @@ def episode_from_archive(path: Path, shown: str, people: dict, left_out: list) -
     for guest in guests:
         if guest not in people:
             raise ArchiveProblem(f"{shown}: guest '{guest}' has no person file _people/{guest}.md")
+        if not SLUG.match(str(guest)):
+            raise ArchiveProblem(f"{shown}: guest id '{guest}' cannot name a page (lowercase words and hyphens only)")
 
     links, ids = meta.get("links") or {}, meta.get("ids") or {}
     video_link = links.get("youtube") or (f"https://www.youtube.com/watch?v={ids['youtube']}" if ids.get("youtube") else None)

@@ -213,6 +213,10 @@ REJECTIONS = {
     "a guest id with no person": (
         lambda a: _break(a, "widgets-in-production.md", "- adaexample", "- nobodyknown"),
         "widgets-in-production.md", "guest 'nobodyknown' has no person file _people/nobodyknown.md"),
+    "a guest id that cannot name a page": (
+        lambda a: (_break(a, "widgets-in-production.md", "- adaexample", "- ada(example)"),
+                   (a / "_people" / "ada(example).md").write_text("---\ntitle: Ada Parenthesis\n---\n")),
+        "widgets-in-production.md", "guest id 'ada(example)' cannot name a page (lowercase words and hyphens only)"),
     "clip times that run backwards": (
         lambda a: _break(a, "widgets-in-production.md", "startOffset: 1045", "startOffset: 60"),
         "widgets-in-production.md",
