@@ -213,6 +213,8 @@ def episode_from_archive(path: Path, shown: str, people: dict, left_out: list) -
     for guest in guests:
         if guest not in people:
             raise ArchiveProblem(f"{shown}: guest '{guest}' has no person file _people/{guest}.md")
+        if not SLUG.match(str(guest)):
+            raise ArchiveProblem(f"{shown}: guest id '{guest}' cannot name a page (lowercase words and hyphens only)")
 
     links, ids = meta.get("links") or {}, meta.get("ids") or {}
     video_link = links.get("youtube") or (f"https://www.youtube.com/watch?v={ids['youtube']}" if ids.get("youtube") else None)
@@ -469,9 +471,11 @@ def run(archive: Path, project: Path) -> Report:
             continue
         candidates.append((entry.get("date") or datetime.date.max, path.name, entry, shown))
 
-    # Two files with one season/episode number: the one added first keeps it.
+    # Two files with one season/episode number: the one added first keeps it, unless the
+    # site corrected a number by hand (`curated: [episode]` in the entry's file).
     for _, _, entry, shown in sorted(candidates, key=lambda c: (c[0], c[1])):
-        number = (entry["season"], entry["episode"])
+        old = read_entry(data / EPISODES_DIR / f"{entry['slug']}.yml") or {}
+        number = tuple(old[k] if k in (old.get("curated") or []) else entry[k] for k in ("season", "episode"))
         if entry["slug"] in episodes:
             report.rejected.append({"file": shown, "problem": f"slug '{entry['slug']}' is also {episodes[entry['slug']][1]}'s"})
             continue
@@ -541,8 +545,23 @@ def _record(report: Report, kind: str, key: str, old, merged: dict, wrote: bool)
 
 def _note_curated(report: Report, shown: str, old, archive_entry: dict) -> None:
     for name in (old or {}).get("curated") or []:
-        if old.get(name) != archive_entry.get(name):
-            report.curated.append({"file": shown, "field": name, "difference": "the archive has another value; the site's is kept"})
+        ours, theirs = old.get(name), archive_entry.get(name)
+        if ours != theirs:
+            report.curated.append({"file": shown, "field": name, "difference": _difference(name, ours, theirs)})
+
+
+def _difference(name: str, ours, theirs) -> str:
+    """What a reviewer needs to decide whether the site's curated value should stay."""
+    if name == "chapters" and isinstance(ours, list) and isinstance(theirs, list):
+        our_starts, their_starts = [c.get("at") for c in ours], [c["at"] for c in theirs]
+        if our_starts == their_starts:
+            titles = sum(a.get("title") != b["title"] for a, b in zip(ours, theirs))
+            return f"same {len(ours)} chapter starts; {titles} chapter title(s) differ; the site's are kept"
+        only_ours = [t for t in our_starts if t not in their_starts]
+        only_theirs = [t for t in their_starts if t not in our_starts]
+        return (f"chapter starts differ: only the site has {', '.join(only_ours) or 'none'}; "
+                f"only the archive has {', '.join(only_theirs) or 'none'}; the site's are kept")
+    return f"the archive has {theirs!r}; the site's value is kept"
 
 
 def main(argv=None) -> int:

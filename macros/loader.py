@@ -92,9 +92,14 @@ def load_site_data(data_dir: Path, docs_dir: Path | None = None) -> SiteData:
         roadmaps=tuple(parsed["roadmaps.yml"].roadmaps),
         episodes_by_slug={e.slug: e for e in episodes},
         guests_by_id={g.id: g for g in guests},
-        files={**{("episode", e.slug): f for e, f in entries["episodes"]},
-               **{("guest", g.id): f for g, f in entries["guests"]}},
+        files=_files_of(entries),
     )
+
+
+def _files_of(entries: dict) -> dict:
+    """("episode", slug) or ("guest", id) -> the file it is written in."""
+    return {**{("episode", e.slug): f for e, f in entries["episodes"]},
+            **{("guest", g.id): f for g, f in entries["guests"]}}
 
 
 # Written by `make import` for people to read; the site is built from the files above.
@@ -115,7 +120,12 @@ def _unread_files(data_dir: Path) -> list[str]:
 def _read_entries(data_dir: Path, folder: str, problems: list[str]) -> list[tuple[BaseModel, str]]:
     """Every data/<folder>/*.yml as (model, shown file name), sorted by file name."""
     model, key = ENTRY_FOLDERS[folder]
-    paths = sorted((data_dir / folder).glob("*.yml")) if (data_dir / folder).is_dir() else []
+    found = sorted(p for p in (data_dir / folder).iterdir() if not p.name.startswith(".")) \
+        if (data_dir / folder).is_dir() else []
+    paths = [p for p in found if p.suffix == ".yml" and p.is_file()]
+    for other in sorted(set(found) - set(paths)):
+        problems.append(f"{data_dir.name}/{folder}/{other.name}: not read by the site; "
+                        f"each entry is a file named <{key}>.yml")
     if not paths:
         problems.append(f"{data_dir.name}/{folder}/: no entries; add one file per entry, "
                         f"e.g. {data_dir.name}/{folder}/<{key}>.yml (see CONTRIBUTING.md)")
@@ -125,7 +135,7 @@ def _read_entries(data_dir: Path, folder: str, problems: list[str]) -> list[tupl
         raw = _read_yaml(path, shown, problems)
         if raw is None:
             continue
-        if raw.get(key) != path.stem:
+        if raw.get(key) is not None and raw.get(key) != path.stem:  # a missing one: the model says so
             problems.append(f"{shown}: {key}: is {raw.get(key)!r} but the file is named {path.name}; "
                             f"name the file after the {key}: {raw.get(key)}.yml")
             continue
@@ -234,8 +244,7 @@ def _cross_check(folder: str, parsed: dict, entries: dict, docs_dir: Path | None
     problems = []
     episodes = [e for e, _ in entries["episodes"]]
     guests = [g for g, _ in entries["guests"]]
-    file_of = {("episode", e.slug): f for e, f in entries["episodes"]}
-    file_of.update({("guest", g.id): f for g, f in entries["guests"]})
+    file_of = _files_of(entries)
     roles = parsed["roles.yml"]
     roadmaps = parsed["roadmaps.yml"].roadmaps
     roles_file, roadmaps_file = f"{folder}/roles.yml", f"{folder}/roadmaps.yml"

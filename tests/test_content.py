@@ -238,7 +238,14 @@ def test_a_page_naming_a_guest_cites_that_guest(site_data):
     assert not problems, "\n".join(problems)
 
 
-def test_every_guest_is_cited_somewhere(site_data):
+# The guests the source documents cite (../shared/sources/README.md). data/ now holds
+# the podcast's whole archive, so most guests are not cited, but these must be.
+SOURCE_GUESTS = ["svpino", "nadianahar", "mihaileric", "simonstiebellehner", "raphaelhoogvliets",
+                 "theofilospapapanagiotou", "valeriybabushkin", "krzysztofszafanek", "jackblandin",
+                 "benwilson", "arsenykravchenko", "lukewhipps"]
+
+
+@pytest.mark.parametrize("guest_id", SOURCE_GUESTS)
+def test_every_guest_of_the_sources_is_cited_somewhere(site_data, guest_id):
     everything = " ".join(p.read_text(encoding="utf-8") for p in DOCS.rglob("*.md"))
-    for guest in site_data.guests:
-        assert any(f'cite("{e.slug}"' in everything for e in site_data.episodes_of(guest.id)), guest.name
+    assert any(f'cite("{e.slug}"' in everything for e in site_data.episodes_of(guest_id)), guest_id

@@ -146,6 +146,7 @@ def test_a_rerun_on_the_same_input_changes_nothing(project):
         {k: v for k, v in before.items() if k != "import-report.json"}
     assert report["added"] == {"episodes": [], "guests": []}
     assert report["changed"] == {"episodes": {}, "guests": {}}
+    assert report["reformatted"] == {"episodes": [], "guests": []}, "nothing was rewritten"
     assert import_into(project) == report and tree(project / "data") == after
 
 
@@ -178,8 +179,11 @@ def test_curated_fields_and_hand_added_files_are_kept(project):
     assert entry(project, "guests", "bobplaceholder")["links"]["web"] == "https://bob.example.net/"
     assert by_hand.read_text(encoding="utf-8") == "slug: added-by-hand\n"
     assert report["kept"]["episodes"] == {"added-by-hand": "not imported from the archive this run: left as it is"}
-    assert {(c["file"], c["field"]) for c in report["curated"]} == {
-        ("data/episodes/widgets-in-production.yml", "chapters"), ("data/guests/bobplaceholder.yml", "links")}
+    assert report["curated"] == [
+        {"file": "data/episodes/widgets-in-production.yml", "field": "chapters",
+         "difference": "same 4 chapter starts; 1 chapter title(s) differ; the site's are kept"},
+        {"file": "data/guests/bobplaceholder.yml", "field": "links",
+         "difference": "the archive has {'linkedin': 'bob-placeholder'}; the site's value is kept"}]
     assert report["changed"] == {"episodes": {}, "guests": {}}
     # The guest file was written by hand in flow style: rewritten, same values.
     assert report["reformatted"] == {"episodes": [], "guests": ["bobplaceholder"]}
@@ -209,6 +213,10 @@ REJECTIONS = {
     "a guest id with no person": (
         lambda a: _break(a, "widgets-in-production.md", "- adaexample", "- nobodyknown"),
         "widgets-in-production.md", "guest 'nobodyknown' has no person file _people/nobodyknown.md"),
+    "a guest id that cannot name a page": (
+        lambda a: (_break(a, "widgets-in-production.md", "- adaexample", "- ada(example)"),
+                   (a / "_people" / "ada(example).md").write_text("---\ntitle: Ada Parenthesis\n---\n")),
+        "widgets-in-production.md", "guest id 'ada(example)' cannot name a page (lowercase words and hyphens only)"),
     "clip times that run backwards": (
         lambda a: _break(a, "widgets-in-production.md", "startOffset: 1045", "startOffset: 60"),
         "widgets-in-production.md",
@@ -246,6 +254,17 @@ def test_each_inconsistency_of_the_archive_is_rejected_with_its_file(case, proje
     assert {"file": f"_podcast/{name}", "problem": problem} in report["rejected"], report["rejected"]
     slug = name.split(".")[0]
     assert not (project / "data" / "episodes" / f"{slug}.yml").exists(), "a rejected episode is not written"
+
+
+def test_a_number_corrected_by_hand_resolves_a_clash(project, archive):
+    _break(archive, "doubled-extension.md.md", "episode: 3", "episode: 1")
+    (project / "data" / "episodes").mkdir()
+    (project / "data" / "episodes" / "doubled-extension.yml").write_text(
+        "slug: doubled-extension\nepisode: 3\ncurated: [episode]\n", encoding="utf-8")
+    report = import_into(project, archive)
+    assert report["rejected"] == []
+    episode = entry(project, "episodes", "doubled-extension")
+    assert episode["episode"] == 3 and episode["chapters"], "the archive's other fields filled in"
 
 
 def test_a_rejected_episode_keeps_its_previous_file(project, archive):

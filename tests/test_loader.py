@@ -114,6 +114,19 @@ def test_old_single_file_layout_is_not_silently_ignored(tmp_path):
         load_site_data(data)
 
 
+def test_an_entry_file_with_another_extension_is_not_silently_ignored(tmp_path):
+    data = write_dataset(tmp_path)
+    (data / "episodes" / "second-episode.yml").rename(data / "episodes" / "second-episode.yaml")
+    with pytest.raises(DataError, match=r"data/episodes/second-episode.yaml: not read by the site; each entry is a "
+                                        r"file named <slug>.yml"):
+        load_site_data(data)
+
+
+def test_an_entry_without_its_slug_says_it_is_missing(tmp_path):
+    message = problems(tmp_path, episodes=[("slug: second-episode\n", "")])
+    assert "data/episodes/second-episode.yml: slug: is missing (required)" in message
+
+
 def test_a_folder_without_entries_is_reported(tmp_path):
     data = write_dataset(tmp_path)
     for path in (data / "guests").iterdir():

@@ -160,3 +160,19 @@ def test_linker_relative_links():
     # the home page's URL is '': a backlink to it must still leave the current page
     assert Linker("episodes/x/").to_url("#cite-1") == "../../#cite-1"
     assert Linker("").to_url("#cite-1") == "./#cite-1"
+
+
+def test_a_topic_name_with_markup_stays_text_everywhere(tmp_path):
+    hostile = '<img src=x onerror=alert(1)> "quoted" *stars*'
+    data = load_site_data(write_dataset(tmp_path, episodes=[("topics: [MLOps]", f"topics: ['{hostile}']")]))
+    pages = generated_pages(data)
+    src = "topics/img-src-x-onerror-alert-1-quoted-stars.md"
+    assert src in pages, "the file name keeps letters, digits and hyphens only"
+    body = pages[src].body(Linker("topics/x/"))
+    listing = topic_list_html(data, Linker("topics/"), {})
+    episode = episode_page_md(data, "second-episode", Linker("episodes/second-episode/"))
+    for html in (body, listing, episode):
+        assert "<img" not in html, html
+    assert "&lt;img src=x onerror=alert(1)&gt; &#34;quoted&#34; *stars*" in listing
+    assert pages[src].source.startswith('---\ntitle: "<img src=x onerror=alert(1)> \\"quoted\\" *stars*"\n'), \
+        "front matter holds the name as a JSON string, which MkDocs escapes as the page title"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import PAGE_TYPES
+from .conftest import PAGE_TYPES, pages_to_check
 
 pytestmark = pytest.mark.browser
 
@@ -46,22 +46,10 @@ def test_open_search_with_results_has_no_axe_violations(scheme_page, site_url, n
     assert not violations, "search open with results:\n" + "\n".join(violations)
 
 
-def all_page_paths():
-    from tests.conftest import ROOT
-    from macros.loader import load_site_data
-    from macros.urls import page_url
-
-    paths = []
-    for md in sorted((ROOT / "docs").rglob("*.md")):
-        paths.append(page_url(md.relative_to(ROOT / "docs").as_posix()))
-    data = load_site_data(ROOT / "data")
-    paths += [f"episodes/{e.slug}/" for e in data.episodes] + [f"guests/{g.id}/" for g in data.guests]
-    return paths
-
-
 def test_every_page_has_no_axe_violations(scheme_page, site_url, node_modules):
+    """Every hand-written page and a fixed sample of generated ones (why: pages_to_check)."""
     failures = []
-    for path in all_page_paths():
+    for path in pages_to_check():
         scheme_page.goto(site_url + path)
         violations = axe_violations(scheme_page, node_modules)
         if violations:

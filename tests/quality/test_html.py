@@ -1,5 +1,8 @@
 """The Nu HTML checker (vnu.jar, system Java) finds no errors in the built site.
 
+It checks every hand-written page, 404.html and a fixed sample of the
+generated pages (why a sample: tests/quality/conftest.py, pages_to_check).
+
 The only errors allowed are ones the theme makes on purpose and the project
 should not change; each is listed with why.
 """
@@ -8,10 +11,11 @@ import json
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
-from .conftest import NODE_MODULES
+from .conftest import NODE_MODULES, pages_to_check
 
 pytestmark = pytest.mark.slow
 
@@ -29,8 +33,10 @@ def test_built_site_is_valid_html(built_site, node_modules):
     java = shutil.which("java")
     assert java, "the HTML check needs Java: sudo apt-get install default-jre-headless"
     jar = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    pages = [str(built_site / path / "index.html") for path in pages_to_check()] + [str(built_site / "404.html")]
+    assert all(Path(page).is_file() for page in pages), [p for p in pages if not Path(p).is_file()]
     result = subprocess.run([java, "-jar", str(jar), "--errors-only", "--skip-non-html", "--format", "json",
-                             str(built_site)], capture_output=True, text=True, timeout=600)
+                             *pages], capture_output=True, text=True, timeout=600)
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
     assert messages or result.returncode == 0, result.stderr[-2000:]
     errors = []
