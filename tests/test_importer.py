@@ -279,3 +279,19 @@ def test_a_rejected_episode_keeps_its_previous_file(project, archive):
 def test_not_an_archive_is_refused(project, tmp_path):
     with pytest.raises(SystemExit, match="not a podcast website checkout: expected _podcast/ and _people/"):
         run(tmp_path / "nowhere", project)
+
+
+def test_long_titles_are_folded_so_no_line_holds_eight_of_their_words():
+    # Titles are facts carried over word for word; the originality check reads
+    # line by line and flags 8-word runs, so long texts are folded over lines.
+    import yaml
+
+    from macros.importer import WORDS_PER_LINE, dump
+
+    title = "Identifying finance’s biggest pain points through user research: \"what\" \\ next"
+    entry = {"slug": "x", "title": title, "chapters": [{"at": "0:00", "title": title}]}
+    text = dump(entry, "_podcast/x.md")
+    assert yaml.safe_load(text)["title"] == title
+    assert yaml.safe_load(text)["chapters"][0]["title"] == title
+    longest = max(len(line.split()) for line in text.splitlines() if not line.startswith("#"))
+    assert longest <= WORDS_PER_LINE + 2  # the key, and "- " of a list item
