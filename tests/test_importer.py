@@ -260,3 +260,18 @@ def test_a_rejected_episode_keeps_its_previous_file(project, archive):
 def test_not_an_archive_is_refused(project, tmp_path):
     with pytest.raises(SystemExit, match="not a podcast website checkout: expected _podcast/ and _people/"):
         run(tmp_path / "nowhere", project)
+
+
+def test_a_hand_written_role_and_organisation_survive_a_re_import(project):
+    import_into(project)
+    guest = project / "data" / "guests" / "bobplaceholder.yml"
+    guest.write_text(guest.read_text(encoding="utf-8")
+                     + "role: Data engineer\norganisation: Example Works\ncurated:\n- role\n- organisation\n",
+                     encoding="utf-8")
+    first = guest.read_bytes()
+    report = import_into(project)
+    bob = entry(project, "guests", "bobplaceholder")
+    assert (bob["role"], bob["organisation"]) == ("Data engineer", "Example Works")
+    assert guest.read_bytes() == first, "written in the importer's own order: a re-run changes nothing"
+    assert report["changed"] == {"episodes": {}, "guests": {}}
+    Guest.model_validate(bob)
