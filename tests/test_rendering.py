@@ -182,3 +182,36 @@ def test_linker_relative_links():
     # the home page's URL is '': a backlink to it must still leave the current page
     assert Linker("episodes/x/").to_url("#cite-1") == "../../#cite-1"
     assert Linker("").to_url("#cite-1") == "./#cite-1"
+
+
+_CITATION = re.compile(r'<span class="citation".*?</span>', re.S)
+_CITED_NAMES = re.compile(r'<span class="citation"[^>]*>\s*<a class="citation-source"[^>]*>([^<]+)</a>')
+
+
+def doubly_named(html: str) -> list[str]:
+    """Sentences that name a guest and then cite the same guest by name: "X says … (X at 17:35)"."""
+    from html import unescape
+    found = []
+    for block in re.findall(r"<(p|li|td)\b[^>]*>(.*?)</\1>", html, re.S):
+        text = block[1]
+        for match in _CITED_NAMES.finditer(text):
+            before = unescape(re.sub(r"<[^>]+>", "", _CITATION.sub("", text[: match.start()])))
+            sentence = re.split(r"(?<=[.!?])\s", before)[-1]
+            for name in re.split(r", | and ", unescape(match[1])):
+                if re.search(rf"\b{re.escape(name.split()[-1])}\b", sentence):
+                    found.append(f"{name}: …{sentence[-80:]}")
+    return found
+
+
+def test_double_naming_is_detected():
+    cite = '<span class="citation" data-episode="e"><a class="citation-source" href="x">Ada Lovelace</a> at 1:00</span>'
+    assert doubly_named(f"<p>Lovelace argues this ({cite}).</p>") == ["Ada Lovelace: …Lovelace argues this ("]
+    assert doubly_named(f"<p>One guest argues this ({cite}). Lovelace agrees.</p>") == []
+    assert doubly_named(f"<p>Guests agree ({cite}; {cite}).</p>") == [], "a citation is not a naming"
+
+
+def test_no_page_names_a_guest_next_to_a_citation_of_them(built_site):
+    problems = [f"{page.relative_to(built_site)}: {problem}"
+                for page in sorted(built_site.rglob("*.html"))
+                for problem in doubly_named(page.read_text(encoding="utf-8"))]
+    assert not problems, "\n".join(problems)
