@@ -18,6 +18,10 @@ PAGE_TYPES = {
     "episode page": "episodes/mlops-at-scale-reproducibility-adoption/",
     "guest page": "guests/raphaelhoogvliets/",
     "tag index": "tags/",
+    "episode listing": "episodes/",
+    "guest listing": "guests/",
+    "topic listing": "topics/",
+    "not found": "404.html",
 }
 
 
