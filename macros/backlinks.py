@@ -14,6 +14,7 @@ from html import unescape
 
 from .rendering import render_block
 from .timecodes import format_timecode
+from .urls import video_at
 
 # A chapter's "Cited on" list starts open when it is this short, collapsed otherwise.
 OPEN_UP_TO = 3
@@ -139,22 +140,33 @@ def fill_placeholders(html: str, index: BacklinkIndex, data, linker) -> str:
 
 
 def _guest_citations(guest_id, index, data, linker) -> str:
-    by_page = defaultdict(list)
-    titles = {}
-    for link in index.for_episodes(e.slug for e in data.episodes_of(guest_id)):
-        by_page[link.page_url].append(link)
-        titles[link.page_url] = link.page_title
-    pages = []
-    for page_url, links in sorted(by_page.items(), key=lambda item: titles[item[0]].casefold()):
-        entries = []
-        for link in links:
-            episode = data.episodes_by_slug[link.episode]
-            entries.append({
-                "href": linker.to_url(link.url),
-                "section_title": link.section_title,
-                "episode_title": episode.title,
-                "episode_href": linker.episode(episode.slug, link.seconds[0]),
-                "times": "–".join(format_timecode(s) for s in link.seconds),
-            })
-        pages.append({"title": titles[page_url], "href": linker.to_url(page_url), "entries": entries})
-    return render_block("guest_citations.html", pages=pages).strip()
+    """What the site cites a guest on: by episode, then page, one line per section.
+
+    Each time is its own link to the video at that second: times cited apart are
+    never joined into what would read as a range, and a range's two ends are
+    listed as the two chapter starts they are.
+    """
+    episodes = []
+    for episode in data.episodes_of(guest_id):
+        by_page: dict[str, dict[str | None, list[Backlink]]] = {}
+        for link in index.for_episode(episode.slug):
+            by_page.setdefault(link.page_url, {}).setdefault(link.section_title, []).append(link)
+        if not by_page:
+            continue
+        pages = []
+        for page_url, sections in by_page.items():
+            lines = []
+            for section_title, links in sections.items():
+                seconds = sorted({s for link in links for s in link.seconds})
+                lines.append({
+                    "href": linker.to_url(links[0].url),
+                    "section_title": section_title,
+                    "times": [{"at": format_timecode(s), "video": video_at(episode.youtube_url, s),
+                               "title": " / ".join(c.title for c in episode.starts[s])} for s in seconds],
+                })
+            pages.append({"title": next(iter(sections.values()))[0].page_title,
+                          "href": linker.to_url(page_url), "sections": lines})
+        pages.sort(key=lambda page: page["title"].casefold())
+        episodes.append({"title": episode.title, "href": linker.episode(episode.slug), "pages": pages})
+    return render_block("guest_citations.html", episodes=episodes,
+                        several=len(data.episodes_of(guest_id)) > 1).strip()

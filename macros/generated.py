@@ -20,6 +20,7 @@ class GeneratedPage:
     source: str                     # front matter only: the body comes from `body`
     body: Callable[[object], str]   # Linker -> Markdown of the page's body
     data_file: str | None = None    # where to edit it ("Edit this page"); None: made from many files
+    canonical_url: str | None = None  # another site's page this one restates (an episode's own page)
 
 
 def _front_matter(meta: dict) -> str:
@@ -45,7 +46,8 @@ def generated_pages(data, pages_by_tag: dict | None = None) -> dict[str, Generat
             "render_macros": False,
         }
         pages[episode_src(episode.slug)] = GeneratedPage(
-            _front_matter(meta), partial(episode_page_md, data, episode.slug), data.file_of("episode", episode.slug))
+            _front_matter(meta), partial(episode_page_md, data, episode.slug), data.file_of("episode", episode.slug),
+            canonical_url=episode.page_url)
     for guest in data.guests:
         meta = {
             "title": guest.name,

@@ -239,6 +239,10 @@ def on_env(env, config, files):
 def on_page_context(context, page, config, nav):
     state = build.current()
     generated = state.generated.get(page.file.src_uri)
+    if generated is not None and generated.canonical_url:
+        # The theme prints the one <link rel="canonical"> from this attribute: an
+        # episode's canonical home is the podcast's own page, not this copy of its notes.
+        page.canonical_url = generated.canonical_url
     if generated is not None and generated.data_file and config.repo_url and config.edit_uri:
         edit_root = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri)
         page.edit_url = urljoin(edit_root, f"../{generated.data_file}")

@@ -42,7 +42,7 @@ PERSON_PAGE = "https://datatalks.club/people/{}.html"
 # The order fields are written in, so files diff well and read the same way.
 EPISODE_FIELDS = ("slug", "title", "season", "episode", "date", "duration", "guests", "topics",
                   "page_url", "youtube_url", "spotify_url", "apple_url", "chapters", "curated")
-GUEST_FIELDS = ("id", "name", "page_url", "links", "curated")
+GUEST_FIELDS = ("id", "name", "page_url", "links", "role", "organisation", "curated")
 HANDLES = ("linkedin", "twitter", "github")
 
 # Archive topics that mean the same as another spelling, or as one of the site's

@@ -23,7 +23,15 @@ def guest_sort_key(guest):
 
 
 def _guest_refs(data, episode, linker):
-    return [{"name": data.guests_by_id[g].name, "href": linker.guest(g)} for g in episode.guests]
+    return [{"name": data.guests_by_id[g].name, "href": linker.guest(g), "role": role_text(data.guests_by_id[g])}
+            for g in episode.guests]
+
+
+def role_text(guest) -> str | None:
+    """'Lead MLOps engineer at TMNL', from the guest's hand-written role and organisation."""
+    if not guest.role:
+        return None
+    return f"{guest.role} at {guest.organisation}" if guest.organisation else guest.role
 
 
 def episode_page_md(data, slug, linker) -> str:
@@ -34,7 +42,7 @@ def episode_page_md(data, slug, linker) -> str:
         for s, same in episode.starts.items()
     ]
     topics = [{"name": t, "href": linker.topic(t)} for t in episode.topics]
-    minutes = round(parse_timecode(episode.duration) / 60) if episode.duration else None
+    minutes = _minutes(episode)
     facts = render_block("episode_page.html", episode=episode, guests=_guest_refs(data, episode, linker),
                          topics=topics, minutes=minutes)
     chapter_list = render_block("chapter_list.html", episode=episode, chapters=chapters)
@@ -47,10 +55,11 @@ def guest_page_md(data, guest_id, linker) -> str:
         {"label": LINK_LABELS[kind][0], "url": LINK_LABELS[kind][1].format(value)}
         for kind, value in guest.links.model_dump(exclude_none=True).items()
     ]
-    alias = fold(guest.name) if fold(guest.name) != guest.name else None
-    header = render_block("guest_page.html", guest=guest, links=links, alias=alias)
+    # No visible "also written without accents": search folds accents already.
+    header = render_block("guest_page.html", guest=guest, links=links)
     episodes = [
-        {"title": e.title, "season": e.season, "episode": e.episode, "href": linker.episode(e.slug)}
+        {"title": e.title, "season": e.season, "episode": e.episode, "date": e.date,
+         "href": linker.episode(e.slug)}
         for e in data.episodes_of(guest_id)
     ]
     episode_list = render_block("guest_episodes.html", episodes=episodes)
@@ -60,21 +69,40 @@ def guest_page_md(data, guest_id, linker) -> str:
     )
 
 
+def filter_text(*parts) -> str:
+    """What a listing's filter box matches: the words, accents folded, lowercase."""
+    return fold(" ".join(p for p in parts if p)).casefold()
+
+
+def _minutes(episode) -> int | None:
+    return round(parse_timecode(episode.duration) / 60) if episode.duration else None
+
+
 def episode_list_html(data, linker) -> str:
-    rows = [
-        {"episode": e, "href": linker.episode(e.slug), "guests": _guest_refs(data, e, linker)}
-        for e in data.episodes
-    ]
-    return render_block("episode_list.html", rows=rows)
+    rows = []
+    for e in data.episodes:
+        guests = _guest_refs(data, e, linker)
+        rows.append({"episode": e, "href": linker.episode(e.slug), "guests": guests, "minutes": _minutes(e),
+                     "text": filter_text(e.title, *(g["name"] for g in guests))})
+    return render_block("episode_list.html", rows=rows, target="episode-listing",
+                        seasons=sorted({e.season for e in data.episodes}),
+                        topics=list(topics_of(data)), text_label="Title or guest")
 
 
 def guest_list_html(data, linker) -> str:
-    rows = [
-        {"guest": g, "href": linker.guest(g.id),
-         "episodes": [{"title": e.title, "href": linker.episode(e.slug)} for e in data.episodes_of(g.id)]}
-        for g in sorted(data.guests, key=guest_sort_key)
-    ]
-    return render_block("guest_list.html", rows=rows)
+    rows = []
+    for g in sorted(data.guests, key=guest_sort_key):
+        episodes = data.episodes_of(g.id)
+        rows.append({
+            "guest": g, "href": linker.guest(g.id), "role": role_text(g),
+            "episodes": [{"title": e.title, "href": linker.episode(e.slug)} for e in episodes],
+            "seasons": sorted({e.season for e in episodes}),
+            "topics": sorted({t for e in episodes for t in e.topics}),
+            "text": filter_text(g.name, g.role, g.organisation),
+        })
+    return render_block("guest_list.html", rows=rows, target="guest-listing",
+                        seasons=sorted({e.season for e in data.episodes}),
+                        topics=list(topics_of(data)), text_label="Name, role or organisation")
 
 
 def topics_of(data) -> dict[str, list]:
@@ -99,7 +127,8 @@ def topic_page_md(data, name, site_pages, linker) -> str:
 def topic_list_html(data, linker, pages_by_tag: dict) -> str:
     rows = [
         {"name": name, "href": linker.topic(name), "episodes": len(episodes),
-         "pages": len(pages_by_tag.get(name, []))}
+         "pages": len(pages_by_tag.get(name, [])), "text": filter_text(name)}
         for name, episodes in topics_of(data).items()
     ]
-    return render_block("topic_list.html", rows=rows)
+    return render_block("topic_list.html", rows=rows, target="topic-listing", seasons=[], topics=[],
+                        text_label="Topic")

@@ -224,6 +224,11 @@ class Guest(StrictModel):
     name: str = Field(min_length=1)
     page_url: str
     links: GuestLinks = GuestLinks()
+    # Facts from the archive's people file, in the site's words, written by hand
+    # (the archive has them only inside biography prose) and kept through a
+    # re-import by listing them under `curated`. Short: they sit beside the name.
+    role: str | None = Field(None, min_length=2, max_length=80)
+    organisation: str | None = Field(None, min_length=2, max_length=80)
     curated: list[str] = []
 
     _id = field_validator("id", mode="before")(lambda v: require_slug(v))

@@ -1,5 +1,7 @@
 """Backlinks: citations found in rendered HTML, placeholders filled afterwards."""
 
+import re
+
 import pytest
 
 from macros.backlinks import BacklinkIndex, fill_placeholders, number_citations
@@ -66,7 +68,9 @@ def test_placeholders_are_filled_with_relative_links(data):
     assert '<details class="cited-on" open>' in html and "<summary>Cited on 1 section</summary>" in html
     assert "<dd>1 citation on 1 page</dd>" in html
     assert "<dd>Not cited yet</dd>" in html
-    assert "13:58–24:28" in html
+    # A range's two ends are listed as the two chapter starts they are, each a link to its second.
+    assert 'watch?v=BBBBBBBBBBB&amp;t=838"' in html
+    assert ">13:58</a> and <a" in html and ">24:28</a>" in html and "–" not in html.split("guest-citations")[-1]
 
 
 def test_uncited_chapter_gets_no_block(data):
@@ -77,3 +81,21 @@ def test_uncited_chapter_gets_no_block(data):
 def test_guest_without_citations_says_so(data):
     html = fill_placeholders("<!--guest-citations:ada-->", BacklinkIndex(), data, Linker("guests/ada/"))
     assert "No page of this guide cites this guest yet." in html
+
+
+def test_guest_citations_group_by_episode_then_page_without_fake_ranges(data):
+    index = BacklinkIndex()
+    index.record("guide/a/", "Page A", page_html(data, ("One", "first-episode", ["17:25"]),
+                                                 ("One", "first-episode", ["19:09"]),
+                                                 ("Two", "first-episode", ["17:25"])))
+    index.record("wiki/b/", "Page B", page_html(data, ("Three", "first-episode", ["19:09"])))
+    html = fill_placeholders("<!--guest-citations:ada-->", index, data, Linker("guests/ada/"))
+    lines = re.findall(r'<li><a class="cited-page" href="([^"]+)">([^<]+)</a>:(.*?)</li>', html, re.S)
+    assert [(href, title) for href, title, _ in lines] == [("../../guide/a/", "Page A"), ("../../wiki/b/", "Page B")]
+    first = lines[0][2]
+    # Two citations in one section become one line with two times, each its own link: not "17:25–19:09".
+    assert re.search(r">One</a> at <a class=\"citation-time\" href=\"[^\"]+t=1045\"[^>]*>17:25</a> and "
+                     r"<a class=\"citation-time\" href=\"[^\"]+t=1149\"[^>]*>19:09</a>", first), first
+    assert "–" not in html
+    # One episode: its title is not repeated on every line, nor shown at all.
+    assert data.episodes_by_slug["first-episode"].title not in html

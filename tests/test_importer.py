@@ -295,3 +295,18 @@ def test_long_titles_are_folded_so_no_line_holds_eight_of_their_words():
     assert yaml.safe_load(text)["chapters"][0]["title"] == title
     longest = max(len(line.split()) for line in text.splitlines() if not line.startswith("#"))
     assert longest <= WORDS_PER_LINE + 2  # the key, and "- " of a list item
+
+
+def test_a_hand_written_role_and_organisation_survive_a_re_import(project):
+    import_into(project)
+    guest = project / "data" / "guests" / "bobplaceholder.yml"
+    guest.write_text(guest.read_text(encoding="utf-8")
+                     + "role: Data engineer\norganisation: Example Works\ncurated:\n- role\n- organisation\n",
+                     encoding="utf-8")
+    first = guest.read_bytes()
+    report = import_into(project)
+    bob = entry(project, "guests", "bobplaceholder")
+    assert (bob["role"], bob["organisation"]) == ("Data engineer", "Example Works")
+    assert guest.read_bytes() == first, "written in the importer's own order: a re-run changes nothing"
+    assert report["changed"] == {"episodes": {}, "guests": {}}
+    Guest.model_validate(bob)

@@ -76,11 +76,29 @@ def test_episode_page_links_guest_and_media(data):
     assert "&amp;t=1045" in md
 
 
-def test_guest_page_offers_the_unaccented_spelling(data):
-    md = guest_page_md(data, "bo-li", Linker("guests/bo-li/"))
-    assert "Also written without accents: Bo Li." in md
-    assert "Also written" not in guest_page_md(data, "ada", Linker("guests/ada/"))
-    assert "<!--guest-citations:bo-li-->" in md
+def test_guest_page_says_who_they_are_without_search_aids(tmp_path):
+    data = load_site_data(write_dataset(tmp_path, guests=[
+        ("name: Ada Lovelace\n", "name: Ada Lovelace\nrole: Analyst <b>\norganisation: Engine & Co\n")]))
+    md = guest_page_md(data, "ada", Linker("guests/ada/"))
+    # Facts from data arrive as text: escaped, never markup.
+    assert '<p class="guest-role">Analyst &lt;b&gt; at Engine &amp; Co, as listed' in md
+    assert "without accents" not in guest_page_md(data, "bo-li", Linker("guests/bo-li/"))
+    assert "guest-role" not in guest_page_md(data, "bo-li", Linker("guests/bo-li/")), "no role: no line"
+    assert "<!--guest-citations:ada-->" in md
+    episode = episode_page_md(data, "first-episode", Linker("episodes/first-episode/"))
+    assert '<span class="guest-role">(Analyst &lt;b&gt; at Engine &amp; Co)</span>' in episode
+
+
+def test_a_role_longer_than_a_line_is_refused(tmp_path):
+    from macros.errors import SiteError
+    with pytest.raises(SiteError, match=r"ada\.yml.*role"):
+        load_site_data(write_dataset(tmp_path, guests=[("name: Ada Lovelace\n", "name: Ada Lovelace\nrole: " + "x" * 81 + "\n")]))
+
+
+def test_episode_pages_name_the_podcast_page_as_canonical(data):
+    pages = generated_pages(data)
+    assert pages["episodes/first-episode.md"].canonical_url == "https://example.org/podcast/first.html"
+    assert pages["guests/ada.md"].canonical_url is None
 
 
 def test_guest_page_builds_profile_urls_from_handles(data):
@@ -93,6 +111,23 @@ def test_listings_link_every_episode_and_guest(data):
     assert 'href="first-episode/"' in episodes and 'href="second-episode/"' in episodes
     guests = guest_list_html(data, Linker("guests/"))
     assert guests.index("Ada Lovelace") < guests.index("Bö Lì")
+
+
+def test_listing_cards_carry_what_the_filters_match(data):
+    episodes = episode_list_html(data, Linker("episodes/"))
+    assert episodes.count('<li class="listing-card"') == 2
+    assert 'data-season="1" data-topics="MLOps|Career growth" data-text="first episode: a talk ada lovelace"' in episodes
+    # The filter form is hidden until the script runs: without it, everything shows.
+    assert '<form class="listing-filter" data-filter-for="episode-listing" hidden>' in episodes
+    assert '<option value="MLOps">MLOps</option>' in episodes
+    guests = guest_list_html(data, Linker("guests/"))
+    assert 'data-text="bo li"' in guests, "accents folded, as the script folds what is typed"
+
+
+def test_listing_data_is_escaped_in_attributes(tmp_path):
+    data = load_site_data(write_dataset(tmp_path, guests=[("name: Ada Lovelace", 'name: Ada "x" <i>')]))
+    guests = guest_list_html(data, Linker("guests/"))
+    assert '<i>' not in guests and 'data-text="ada &#34;x&#34; &lt;i&gt;"' in guests
 
 
 def test_episode_page_shows_date_length_and_topics(data):
@@ -176,3 +211,36 @@ def test_a_topic_name_with_markup_stays_text_everywhere(tmp_path):
     assert "&lt;img src=x onerror=alert(1)&gt; &#34;quoted&#34; *stars*" in listing
     assert pages[src].source.startswith('---\ntitle: "<img src=x onerror=alert(1)> \\"quoted\\" *stars*"\n'), \
         "front matter holds the name as a JSON string, which MkDocs escapes as the page title"
+
+
+_CITATION = re.compile(r'<span class="citation".*?</span>', re.S)
+_CITED_NAMES = re.compile(r'<span class="citation"[^>]*>\s*<a class="citation-source"[^>]*>([^<]+)</a>')
+
+
+def doubly_named(html: str) -> list[str]:
+    """Sentences that name a guest and then cite the same guest by name: "X says … (X at 17:35)"."""
+    from html import unescape
+    found = []
+    for block in re.findall(r"<(p|li|td)\b[^>]*>(.*?)</\1>", html, re.S):
+        text = block[1]
+        for match in _CITED_NAMES.finditer(text):
+            before = unescape(re.sub(r"<[^>]+>", "", _CITATION.sub("", text[: match.start()])))
+            sentence = re.split(r"(?<=[.!?])\s", before)[-1]
+            for name in re.split(r", | and ", unescape(match[1])):
+                if re.search(rf"\b{re.escape(name.split()[-1])}\b", sentence):
+                    found.append(f"{name}: …{sentence[-80:]}")
+    return found
+
+
+def test_double_naming_is_detected():
+    cite = '<span class="citation" data-episode="e"><a class="citation-source" href="x">Ada Lovelace</a> at 1:00</span>'
+    assert doubly_named(f"<p>Lovelace argues this ({cite}).</p>") == ["Ada Lovelace: …Lovelace argues this ("]
+    assert doubly_named(f"<p>One guest argues this ({cite}). Lovelace agrees.</p>") == []
+    assert doubly_named(f"<p>Guests agree ({cite}; {cite}).</p>") == [], "a citation is not a naming"
+
+
+def test_no_page_names_a_guest_next_to_a_citation_of_them(built_site):
+    problems = [f"{page.relative_to(built_site)}: {problem}"
+                for page in sorted(built_site.rglob("*.html"))
+                for problem in doubly_named(page.read_text(encoding="utf-8"))]
+    assert not problems, "\n".join(problems)

@@ -27,9 +27,10 @@ PAGE_TYPES = {
     "guest page": "guests/raphaelhoogvliets/",
     "tag index": "tags/",
     "topic page": "topics/mlops/",
-    "topic index": "topics/",
     "episode listing": "episodes/",
     "guest listing": "guests/",
+    "topic listing": "topics/",
+    "not found": "404.html",
 }
 
 
