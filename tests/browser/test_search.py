@@ -42,9 +42,17 @@ def search(page, site_url, query, top=5):
 
 
 def queries_for(guest):
-    """The full name as written, without accents, lowercased, and the family name alone."""
+    """The full name as written, without accents, lowercased, and the family name alone.
+
+    A family name of one to three letters ("Ma") alone is left out: search
+    matches what a reader types as the start of a word, and that many letters
+    start too many words for any one page to lead.
+    """
     family = guest.name.split()[-1]
-    return sorted({guest.name, fold(guest.name), fold(guest.name).lower(), fold(family).lower()})
+    queries = {guest.name, fold(guest.name), fold(guest.name).lower()}
+    if len(family) > 3:
+        queries.add(fold(family).lower())
+    return sorted(queries)
 
 
 @pytest.mark.parametrize("guest, query", [(g, q) for g in GUESTS for q in queries_for(g)],
