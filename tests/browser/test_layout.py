@@ -74,7 +74,7 @@ def test_listing_names_never_break_mid_word_on_a_phone(open_page, path, names):
 
 def test_listing_filters_narrow_and_label_every_control(open_page):
     page = open_page("episodes/", DESKTOP)
-    form = page.locator("form.listing-filter")
+    form = page.locator("div.listing-filter")
     expect(form).to_be_visible()
     cards = page.locator("#episode-listing > li")
     total = cards.count()
@@ -99,7 +99,7 @@ def test_without_javascript_every_entry_shows(browser, site_url):
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{site_url}guests/")
-    assert page.locator("form.listing-filter").is_hidden()
+    assert page.locator("div.listing-filter").is_hidden()
     cards = page.locator("#guest-listing > li")
     assert cards.count() > 100 and page.locator("#guest-listing > li[hidden]").count() == 0
     context.close()

@@ -1,6 +1,6 @@
 /* Filters for the Episodes, Guests and Topics listings.
  *
- * The form is rendered hidden; this script shows it, so without JavaScript
+ * The filter is rendered hidden; this script shows it, so without JavaScript
  * every entry stays listed. It reads only data-* attributes the build wrote
  * and sets only `hidden` and textContent: nothing the reader types, and no
  * data from the page, is ever parsed as HTML.
@@ -19,7 +19,7 @@
   }
 
   function setup() {
-    Array.prototype.forEach.call(document.querySelectorAll("form.listing-filter"), function (form) {
+    Array.prototype.forEach.call(document.querySelectorAll("div.listing-filter"), function (form) {
       if (form.dataset.filterReady) { return; }
       var list = document.getElementById(form.dataset.filterFor);
       if (!list) { return; }
@@ -28,9 +28,10 @@
       var count = form.querySelector(".listing-filter-count");
 
       function apply() {
-        var season = form.elements.season ? form.elements.season.value : "";
-        var topic = form.elements.topic ? form.elements.topic.value : "";
-        var words = fold(form.elements.text.value).split(/\s+/).filter(Boolean);
+        var field = function (name) { var el = form.querySelector("[name=" + name + "]"); return el ? el.value : ""; };
+        var season = field("season");
+        var topic = field("topic");
+        var words = fold(field("text")).split(/\s+/).filter(Boolean);
         var shown = 0;
         cards.forEach(function (card) {
           var seasons = values(card, "season").concat(values(card, "seasons"));
@@ -48,7 +49,6 @@
 
       form.addEventListener("input", apply);
       form.addEventListener("change", apply);
-      form.addEventListener("submit", function (event) { event.preventDefault(); });
       form.hidden = false;
       apply();
     });
