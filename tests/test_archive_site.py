@@ -43,7 +43,9 @@ def test_the_listings_have_one_row_per_page(built_site):
                           ("guests", len(page_dirs(built_site, "guests"))),
                           ("topics", len(REPORT["topics"]))):
         tree = next(p for p in built_pages(built_site) if p.path == built_site / folder / "index.html").tree
-        rows = tree.xpath('//table[contains(@class, "listing")]/tbody/tr')
+        # Episodes and guests are listed as cards, topics in a table.
+        rows = tree.xpath('//*[contains(@class, "listing-cards")]/li[contains(@class, "listing-card")]'
+                          ' | //table[contains(@class, "listing")]/tbody/tr')
         assert len(rows) == count, f"{folder}/: {len(rows)} rows for {count} pages"
 
 
@@ -84,7 +86,7 @@ def test_each_guest_page_lists_the_pages_citing_their_episodes(built_site, citat
     for guest in site_data.guests:
         page = pages[built_site / "guests" / guest.id / "index.html"]
         listed = {page.resolve(a.get("href"))[0]
-                  for a in page.tree.xpath('//div[@class="guest-citations"]//p[@class="cited-page-title"]/a')}
+                  for a in page.tree.xpath('//div[@class="guest-citations"]//a[@class="cited-page"]')}
         expected = set().union(*(citing[e.slug] for e in site_data.episodes_of(guest.id)))
         assert listed == expected, guest.id
         if not expected:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+import yaml
 from jinja2 import Environment, StrictUndefined
 from jinja2.exceptions import SecurityError
 from mkdocs.config import load_config
@@ -254,9 +255,10 @@ def test_silent_page_mistakes_fail_with_page_and_line(project_copy, tmp_path):
 @pytest.mark.slow
 def test_code_is_never_run_and_a_pipe_in_a_cited_title_keeps_its_table(project_copy, tmp_path):
     data = project_copy / "data/episodes/from-software-engineer-to-machine-learning.yml"
-    data.write_text(data.read_text(encoding="utf-8").replace(
-        "title: 'Lesson 1 - Take Action: Start Projects Instead of Overpreparing'",
-        "title: 'Lesson 1 | Take Action: Start Projects Instead of Overpreparing'", 1), encoding="utf-8")
+    episode = yaml.safe_load(data.read_text(encoding="utf-8"))
+    chapter = next(c for c in episode["chapters"] if c["title"].startswith("Lesson 1 - Take Action"))
+    chapter["title"] = chapter["title"].replace("Lesson 1 - ", "Lesson 1 | ")
+    data.write_text(yaml.safe_dump(episode, allow_unicode=True, sort_keys=False), encoding="utf-8")
     append(project_copy, PAGE, "Before the code:\n\n    {{ indented_code() }}\n    {% if x %}\n\n"
                                "<pre>{{ in_pre }}\n{% endraw %}</pre>\n\n"
                                f"| Lane | Source |\n| --- | --- |\n| Builder | {CITE} |\n")

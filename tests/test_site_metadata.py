@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 import pytest
+import yaml
 from lxml import html as lxml_html
 
 from macros.timecodes import parse_timecode
@@ -246,10 +247,9 @@ def test_hostile_titles_stay_text_in_previews_and_json_ld_outside_git(tmp_path):
     """A copy outside git (no history at all) still builds, and data cannot break out of <head>."""
     project = copy_project(tmp_path / "project")
     episode_file = next(iter(sorted((project / "data" / "episodes").glob("*.yml"))))
-    source = episode_file.read_text(encoding="utf-8")
-    hostile_title = "title: " + json.dumps("Ep " + HOSTILE)
-    source = re.sub(r"^title: .*$", lambda _: hostile_title, source, count=1, flags=re.M)
-    episode_file.write_text(source, encoding="utf-8")
+    episode = yaml.safe_load(episode_file.read_text(encoding="utf-8"))
+    episode["title"] = "Ep " + HOSTILE
+    episode_file.write_text(yaml.safe_dump(episode, allow_unicode=True, sort_keys=False), encoding="utf-8")
     result = run_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr[-3000:]
     page = BuiltPage(tmp_path / "site", tmp_path / "site" / "episodes" / episode_file.stem / "index.html")

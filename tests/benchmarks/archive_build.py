@@ -159,6 +159,12 @@ nav:
   - Guests: guests/index.md
   - Tags: tags.md
 """
+    # llms.txt lists the corpus' pages, not the real site's (which the corpus lacks).
+    text = re.sub(r"\n      sections:\n(        .*\n)+", """
+      sections:
+        Site: [index.md, topics/index.md, episodes/index.md, guests/index.md, tags.md]
+        Optional: ["episodes/*.md", "guests/*.md", "topics/*.md"]
+""", text)
     if not macros:
         text = re.sub(r"\n  - macros:\n(      .*\n)+", "\n", text)
         text = re.sub(r"\nhooks:\n  - macros/hooks.py\n", "\n", text)
