@@ -25,7 +25,8 @@ HOSTILE_SLUG = "<script>window.panelScriptRan = true</script>"
 # What breaks, how, and what of the error the page must show.
 BREAKAGES = {
     "citation": (PAGE, *BAD_CITATION, ["guide/interviews.md", "22:03"]),
-    "data file": ("data/episodes.yml", "season: 4", "season: four", ["data/episodes.yml", "season"]),
+    "data file": ("data/episodes/mlops-at-scale-reproducibility-adoption.yml", "season: 19", "season: nineteen",
+                  ["data/episodes/mlops-at-scale-reproducibility-adoption.yml", "season"]),
     "Jinja expression": (PAGE, "# Interviews", "# Interviews {{ serve_test_undefined_name }}",
                          ["guide/interviews.md", "serve_test_undefined_name"]),
     # A strict-mode warning: plain `mkdocs serve` held every request after one.
