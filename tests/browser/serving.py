@@ -54,20 +54,26 @@ def wait_until_up(served: Served, seconds=120):
     raise AssertionError(f"make serve did not answer on {served.url} within {seconds}s:\n{served.output}")
 
 
+INSTALLED_STAMP = ".installed-for-tests"
+
+
 def project_to_serve(tmp_path: Path) -> Path:
     """A copy of the project with the Makefile, which tests may break before serving."""
     project = copy_project(tmp_path / "project")
     shutil.copy2(ROOT / "Makefile", project / "Makefile")
     shutil.copy2(ROOT / "pyproject.toml", project / "pyproject.toml")
+    shutil.copytree(ROOT / "requirements", project / "requirements")
+    # Written after the locks it depends on, so make takes this environment as installed.
+    (project / INSTALLED_STAMP).touch()
     return project
 
 
 @contextmanager
 def make_serve(project: Path):
     port = free_port()
-    # Use this environment's tools; pyproject.toml as the stamp means "already installed".
+    # Use this environment's tools, taken as installed (project_to_serve's stamp).
     command = ["make", "--no-print-directory", "serve", f"BIN={Path(sys.executable).parent}",
-               "STAMP=pyproject.toml", f"ADDR=127.0.0.1:{port}"]
+               f"SERVE_STAMP={INSTALLED_STAMP}", f"ADDR=127.0.0.1:{port}"]
     process = subprocess.Popen(command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                text=True, start_new_session=True,
                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
