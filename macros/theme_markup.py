@@ -49,6 +49,12 @@ _THEME_FIXES = (
 _BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
 
 
+# Material puts the page's dates (git-revision-date-localized) in an <aside>
+# inside the article: a complementary landmark inside the main one, which axe
+# rejects. A plain <div> keeps its look.
+_SOURCE_FILE = re.compile(r'<aside class="md-source-file">(.*?)</aside>', re.S)
+
+
 def fix_theme_markup(html: str) -> str:
     """Name the search dialog, drop non-standard attributes and the repo-facts fetch,
     and defer the theme's script."""
@@ -59,4 +65,5 @@ def fix_theme_markup(html: str) -> str:
         # nav entry; a page outside the nav (episode, guest) has no toggle, so
         # the label that points at it points at nothing.
         html = html.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
+    html = _SOURCE_FILE.sub(r'<div class="md-source-file">\1</div>', html)
     return _BUNDLE.sub(r'<script src="\1" defer></script>', html)

@@ -97,3 +97,11 @@ def test_toc_label_without_its_toggle_loses_its_for():
     assert fix_theme_markup(label) == '<label class="md-nav__title">'
     with_toggle = '<input type="checkbox" id="__toc">' + label
     assert fix_theme_markup(with_toggle) == with_toggle
+
+
+def test_page_dates_are_not_a_landmark_inside_the_article():
+    from macros.theme_markup import fix_theme_markup
+
+    html = '<article><aside class="md-source-file"><span class="md-source-file__fact">May 1</span></aside></article>'
+    fixed = fix_theme_markup(html)
+    assert "<aside" not in fixed and '<div class="md-source-file"><span' in fixed and fixed.endswith("</div></article>")
