@@ -24,6 +24,9 @@ GUESTS = [g for g in _ALL if g.id in SOURCE_GUESTS] + random.Random(SAMPLE_SEED)
     _REST, min(len(_REST), SAMPLE_SIZE - len(SOURCE_GUESTS)))
 
 
+SETTLED_MS, SETTLE_LIMIT_MS = 1500, 20_000
+
+
 def search(page, site_url, query, top=5):
     """Type a query into the search box key by key; return the top result pages' URLs."""
     page.goto(site_url)
@@ -32,9 +35,18 @@ def search(page, site_url, query, top=5):
     box.press_sequentially(query, delay=40)
     results = page.locator("li.md-search-result__item > a.md-search-result__link")
     results.first.wait_for(state="visible")
-    page.wait_for_timeout(300)  # let the result list settle after the last key
+    # The first answer comes from the guide, wiki and guests; the whole index (episodes,
+    # topics) answers again when it is built (search-worker.js). Read the list once it
+    # has stopped changing.
+    hrefs, still_for, waited = None, 0, 0
+    while still_for < SETTLED_MS and waited < SETTLE_LIMIT_MS:
+        page.wait_for_timeout(250)
+        waited += 250
+        now = results.evaluate_all("links => links.map(a => a.href)")
+        still_for = still_for + 250 if now == hrefs else 0
+        hrefs = now
     pages = []
-    for href in results.evaluate_all("links => links.map(a => a.href)"):
+    for href in hrefs:
         url = href.split("#")[0].split("?")[0]  # drop Material's ?h= highlight and section anchors
         if url not in pages:
             pages.append(url)

@@ -8,9 +8,18 @@ the contributor page never outrank a guide or wiki page for a topic.
 
 import pytest
 
+from tests.conftest import ROOT
+
 from .test_search import pages_mentioning, search
 
 pytestmark = pytest.mark.browser
+
+def pages_or_episodes_mentioning(phrase):
+    """Guide and wiki pages, and episode pages whose data, that mention the phrase (any case)."""
+    episodes = [f"episodes/{path.stem}/" for path in sorted((ROOT / "data" / "episodes").glob("*.yml"))
+                if phrase in path.read_text(encoding="utf-8").lower()]
+    return pages_mentioning(phrase) + episodes
+
 
 # (query, a page that must be in the top three, or a list: one of them)
 QUERIES = [
@@ -30,15 +39,16 @@ QUERIES = [
     ("kubernetes", "guide/ml-stack/"),
     ("a/b testing", pages_mentioning("a/b test")),
     ("ab testing", pages_mentioning("a/b test")),
-    ("ci/cd", "wiki/mlops-roadmap/"),
-    ("cicd", "wiki/mlops-roadmap/"),
+    ("ci/cd", pages_or_episodes_mentioning("ci/cd")),
+    ("cicd", pages_or_episodes_mentioning("ci/cd")),
     ("fastapi", ["wiki/model-packaging-and-serving/", "guide/projects/model-behind-an-api/"]),
     # topics
     ("feature store", pages_mentioning("feature store")),
     ("leakage", "guide/missing-skills/"),
-    ("drift", "wiki/model-monitoring/"),
+    ("drift", ["wiki/drift-detection/", "wiki/model-monitoring/"]),
     ("design doc", "wiki/ml-system-design-documents/"),
-    ("system design interview", "guide/projects/system-design/"),
+    ("system design interview", ["guide/projects/system-design/", "wiki/machine-learning-system-design/",
+                                 "episodes/machine-learning-system-design-interview/"]),
     ("baseline", "guide/projects/baseline-model/"),
     ("notebook to production", "wiki/notebook-to-production/"),
     ("production checklist", "wiki/production-ml-project-checklist/"),

@@ -79,13 +79,21 @@ const TAG = /<[^>]+>/g
 function plain(text) {
   return (text || "").replace(TAG, "").replace(/\s+/g, " ").toLowerCase()
 }
-function occurrences(text, wanted) {
-  return wanted ? plain(text).split(wanted).length - 1 : 0
+// A phrase matches with any ending on each word ("a/b testing" also finds
+// "A/B tests"): each word of 5 letters or more loses a common ending first.
+const ENDING = /(ing|es|ed|s)$/
+function phrasePattern(phrase) {
+  const words = phrase.split(" ").map(word => word.length >= 5 ? word.replace(ENDING, "") : word)
+  const escaped = words.map(word => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+  return new RegExp(escaped.map(word => `${word}[\\p{L}\\p{N}/-]*`).join("\\s+"), "gu")
+}
+function occurrences(text, pattern) {
+  return pattern ? (plain(text).match(pattern) || []).length : 0
 }
 const TITLE_MATCH = 1e9
 function rank(result, query) {
   const typed = query.trim().toLowerCase().replace(/\s+/g, " ")
-  const phrases = phrasesOf(query)
+  const phrases = phrasesOf(query).map(phrasePattern)
   const weigh = group => {
     const written = group[0].boost === undefined  // a guide or wiki page, not a generated one
     if (plain(group[0].title) === typed && !group[0].location.includes("#"))
