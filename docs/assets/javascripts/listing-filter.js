@@ -1,7 +1,7 @@
 /* Filters for the Episodes, Guests and Topics listings.
  *
- * The filter is rendered hidden; this script shows it, so without JavaScript
- * every entry stays listed. It reads only data-* attributes the build wrote
+ * Without JavaScript the CSS hides the filter and every entry stays listed;
+ * with it the filter is in place from the first paint, so the list never moves. It reads only data-* attributes the build wrote
  * and sets only `hidden` and textContent: nothing the reader types, and no
  * data from the page, is ever parsed as HTML.
  */
@@ -49,7 +49,6 @@
 
       form.addEventListener("input", apply);
       form.addEventListener("change", apply);
-      form.hidden = false;
       apply();
     });
   }
