@@ -19,7 +19,6 @@ for in the page's source to give the line (sources.PageSource.find_text).
 """
 
 import re
-from html import unescape
 from html.parser import HTMLParser
 
 _RUNS = "it runs code in the reader's browser"

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from .conftest import ROOT
-from .test_site import front_matter, mkdocs_config
+from .test_site import mkdocs_config
 
 DOCS = ROOT / "docs"
 
@@ -84,11 +84,6 @@ def test_guide_pages_are_in_the_nav_in_order():
     assert positions == sorted(positions), "the guide's pages must appear in the nav in the issue's order"
 
 
-def section(page: str, heading: str) -> str:
-    """The text under one H2 heading, up to the next H2."""
-    return body(page).split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
-
-
 @pytest.mark.parametrize("page", PROJECTS)
 def test_each_project_page_has_the_required_sections_and_a_checklist(page):
     found = headings(page)
@@ -151,6 +146,7 @@ def test_hub_has_every_required_section_in_order():
 
 
 def section(relative: str, heading: str) -> str:
+    """The text under one H2 heading, up to the next H2."""
     return body(relative).split(f"## {heading}", 1)[1].split("\n## ", 1)[0]
 
 

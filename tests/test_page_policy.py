@@ -5,7 +5,6 @@ that the build refuses it, naming the page and line, without running anything.
 """
 
 import os
-from pathlib import Path
 
 import markdown
 import pytest
