@@ -225,6 +225,11 @@ def check_page_html(state, page, html, config, files):
         line = heading_lines[n] if n < len(heading_lines) else None
         state.report(source.path, line, "a citation in a heading is lost from its episode's \"Cited on\" list; "
                                         "cite in the text under the heading instead")
+    header_lines = page_checks.table_header_lines_with_empty_cell(source.lines)
+    for n in range(page_checks.empty_header_cells(html)):
+        line = header_lines[n] if n < len(header_lines) else None
+        state.report(source.path, line, "a table column has an empty header, which screen readers announce as "
+                                        "blank; name the column (for example 'Aspect')")
     pages = {f.url: (f.src_uri if f.is_documentation_page() else None) for f in files}
     for url, message in page_checks.site_link_problems(html, config.site_url, page.file.src_uri, pages):
         state.report(source.path, source.find_text([url]), message)

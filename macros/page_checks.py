@@ -7,6 +7,8 @@ from html import unescape
 from mkdocs.utils import get_relative_url
 
 _HEADING = re.compile(r"<h(?P<level>[1-6])\b[^>]*>(?P<body>.*?)</h(?P=level)>", re.S)
+_EMPTY_HEADER_CELL = re.compile(r"<th\b[^>]*>\s*</th>")
+_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _HREF = re.compile(r"""<a\b[^>]*?\shref=(?:"([^"]*)"|'([^']*)')""", re.S)
 
 
@@ -34,6 +36,22 @@ def heading_lines_citing(lines) -> list[int]:
         setext = following != "" and len(set(following)) == 1 and following[0] in "=-"
         if "cite(" in line and (line.lstrip().startswith("#") or re.match(r"\s*<h[1-6]\b", line) or setext):
             found.append(index + 1)
+    return found
+
+
+def empty_header_cells(html: str) -> int:
+    """How many table header cells have no text: a screen reader announces the column as blank (axe)."""
+    return len(_EMPTY_HEADER_CELL.findall(html))
+
+
+def table_header_lines_with_empty_cell(lines) -> list[int]:
+    """Line numbers of Markdown table header rows (the row above '| --- |') with a cell left empty."""
+    found = []
+    for index in range(1, len(lines)):
+        if _DELIMITER_ROW.match(lines[index]) and "|" in lines[index]:
+            cells = lines[index - 1].strip().removeprefix("|").removesuffix("|").split("|")
+            if any(not cell.strip() for cell in cells):
+                found.append(index)
     return found
 
 

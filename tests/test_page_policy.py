@@ -233,6 +233,7 @@ def test_silent_page_mistakes_fail_with_page_and_line(project_copy, tmp_path):
     setext = append(project_copy, PAGE, f"Another heading {CITE}\n---------------")
     missing = append(project_copy, PAGE, f"See [the guide]({SITE_URL}guide/interview/).")
     existing = append(project_copy, PAGE, f"See [the guide]({SITE_URL}guide/interviews/#preparation).")
+    blank_header = append(project_copy, PAGE, "| | Batch | Online |\n| --- | --- | --- |\n| Latency | hours | ms |")
     path = project_copy / "docs/wiki/mlops.md"
     path.write_text(path.read_text(encoding="utf-8").replace("---\n", "---\nrender_macros: false\n", 1),
                     encoding="utf-8")
@@ -245,6 +246,7 @@ def test_silent_page_mistakes_fail_with_page_and_line(project_copy, tmp_path):
         heading: lost, setext: lost,
         missing: f"link {SITE_URL}guide/interview/ points at this site, but no page is at '/guide/interview/'; "
                  "did you mean [text](interviews.md)?",
+        blank_header: "a table column has an empty header, which screen readers announce as blank",
     })
     assert f"{PAGE}:{existing}:" not in output, "a full URL to a page that exists is not an error"
     expect_lines(output, "docs/wiki/mlops.md", {2: "render_macros: false would publish every {{ cite(...) }}"})

@@ -173,10 +173,13 @@ def test_episode_clips_are_the_chapters_in_order_within_the_episode(pages, site_
     assert not problems, "\n".join(problems[:30])
 
 
+# Material writes the date in an <aside>; theme_markup makes it a <div> (axe: no landmark inside <article>).
+LAST_UPDATED = '//div[contains(@class, "md-source-file")]//span[contains(@class, "git-revision-date")]'
+
+
 def test_every_page_shows_when_it_was_last_updated(pages):
     undated = [url or "/" for url, page in pages.items()
-               if url != "404.html" and not page.tree.xpath('//aside[contains(@class, "md-source-file")]'
-                                                             '//span[contains(@class, "git-revision-date")]')]
+               if url != "404.html" and not page.tree.xpath(LAST_UPDATED)]
     assert not undated, f"no last-updated date on {len(undated)} pages, e.g. {undated[:10]}"
     articles = [n for p in pages.values() for n in p.nodes() if n["@type"] in ("TechArticle", "PodcastEpisode")]
     assert all(re.match(r"^\d{4}-\d{2}-\d{2}$", n.get("dateModified", "")) for n in articles)
@@ -263,5 +266,5 @@ def test_hostile_titles_stay_text_in_previews_and_json_ld_outside_git(tmp_path):
     # page.title into <h1> unescaped, so the hostile title's "<!--" hides the rest of its own page.)
     for other in ("guide/missing-skills", f"guests/{sorted((project / 'data' / 'guests').glob('*.yml'))[0].stem}"):
         tree = BuiltPage(tmp_path / "site", tmp_path / "site" / other / "index.html").tree
-        assert tree.xpath('//aside[contains(@class, "md-source-file")]//span[contains(@class, "git-revision-date")]'), \
+        assert tree.xpath(LAST_UPDATED), \
             f"{other}: no last-updated date without git history"
