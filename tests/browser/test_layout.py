@@ -6,6 +6,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.conftest import ROOT
+from tests.quality.conftest import PAGE_TYPES
+
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
@@ -216,3 +219,17 @@ def test_nav_labels_are_unique(open_page):
         .map(a => a.textContent.trim()).filter(Boolean)""")
     duplicates = {label for label in labels if labels.count(label) > 1}
     assert not duplicates, duplicates
+
+
+SCREENSHOTS = ROOT / "test-results" / "screenshots"
+
+
+@pytest.mark.parametrize("name, path", sorted(PAGE_TYPES.items()), ids=sorted(PAGE_TYPES))
+def test_every_page_type_fits_a_phone_and_is_photographed(open_page, name, path):
+    """Nothing but the role matrix's own region scrolls sideways at 390 px. The full-page
+    screenshots (test-results/screenshots/, kept by CI) are for a person to look at."""
+    page = open_page(path)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{path or '/'} scrolls sideways on a phone ({width} px)"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"phone-{re.sub(r'[^a-z0-9]+', '-', name)}.png", full_page=True)
