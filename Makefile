@@ -25,7 +25,7 @@ ADDR   ?= 127.0.0.1:8000
 # pytest workers: the build-breaking and browser tests are slow, so spread them.
 JOBS   ?= 2
 
-.PHONY: serve test build benchmark clean system-deps lock import
+.PHONY: serve test build benchmark clean system-deps lock import window
 
 $(BIN)/python:
 	.ci/install-system-deps serve
@@ -93,6 +93,11 @@ lock: | $(BIN)/python
 ARCHIVE ?= ../shared/sources/datatalksclub
 import: $(STAMP)
 	$(BIN)/python -m macros.importer $(ARCHIVE)
+
+# Read a citation's evidence: the transcript from a chapter start to the next one,
+# e.g. make window EPISODE=from-software-engineer-to-machine-learning AT=17:25
+window: $(SERVE_STAMP)
+	$(BIN)/python -m macros.transcript '$(EPISODE)' '$(AT)' --archive '$(ARCHIVE)'
 
 clean:
 	rm -rf site site.partial $(VENV) $(QUALITY)/node_modules .pytest_cache test-results

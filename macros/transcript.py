@@ -1,0 +1,103 @@
+"""Print what is said in a citation's window: `make window EPISODE=slug AT=17:25`.
+
+A citation is true only if the guest makes the point between the cited chapter
+start and the next one (CONTRIBUTING: "What a citation promises"). This prints
+that stretch of the episode's transcript from the podcast archive, bounded by
+the chapter starts the site itself knows (data/episodes/), so a contributor
+reads the evidence, not the chapter title, before citing. A range
+('39:06-51:21') prints from its first chapter to the end of its last.
+
+It reads the archive and prints to the terminal only: transcript text never
+goes into data/ or a page (the importer leaves it out for the same reason).
+"""
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .citations import CitationError, resolve_citation
+from .errors import DataError
+from .importer import ArchiveProblem, front_matter
+from .loader import load_site_data
+from .timecodes import format_timecode
+
+DEFAULT_ARCHIVE = Path("../shared/sources/datatalksclub")
+
+
+@dataclass(frozen=True)
+class Said:
+    """One transcript line, at the time of the last line above it that had one."""
+
+    seconds: int
+    speaker: str
+    text: str
+
+
+def transcript_lines(transcript) -> list[Said]:
+    """The transcript's lines in order, each with a time.
+
+    In the archive a speaker's further paragraphs often have no `sec` of their
+    own; they belong to the time above them. Dropping them (as a plain filter
+    on `sec` would) cuts answers short, which is exactly where a guest's point
+    tends to be.
+    """
+    said, seconds = [], 0
+    for item in transcript or []:
+        if not isinstance(item, dict) or "line" not in item:
+            continue
+        if isinstance(item.get("sec"), int) and not isinstance(item.get("sec"), bool):
+            seconds = item["sec"]
+        said.append(Said(seconds, str(item.get("who") or "?"), str(item["line"]).strip()))
+    return said
+
+
+def window(said: list[Said], starts, first: int, last: int) -> list[Said]:
+    """The lines from chapter start `first` up to the chapter start after `last`."""
+    later = [start for start in sorted(starts) if start > last]
+    end = later[0] if later else None
+    return [line for line in said if line.seconds >= first and (end is None or line.seconds < end)]
+
+
+def archive_file(archive: Path, slug: str) -> Path:
+    for name in (f"{slug}.md", f"{slug}.md.md"):  # a few archive files end in '.md.md'
+        if (archive / "_podcast" / name).is_file():
+            return archive / "_podcast" / name
+    raise SystemExit(f"{archive}/_podcast/{slug}.md: no such file; is --archive a checkout of the podcast's website?")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros.transcript", description=__doc__.split("\n\n")[0])
+    parser.add_argument("episode", help="the episode's slug (its file name in data/episodes/)")
+    parser.add_argument("at", help="a chapter start or range, as in cite(): 17:25 or 39:06-51:21")
+    parser.add_argument("--archive", type=Path, default=DEFAULT_ARCHIVE,
+                        help=f"a checkout of the podcast's website (default: {DEFAULT_ARCHIVE})")
+    parser.add_argument("--project", type=Path, default=Path("."), help="this site's folder (default: .)")
+    args = parser.parse_args(argv)
+    try:
+        data = load_site_data(args.project / "data")
+        [span] = resolve_citation(data.episodes_by_slug, args.episode, [args.at])
+    except (DataError, CitationError) as error:
+        print(f"{args.episode} {args.at}: {error}", file=sys.stderr)
+        return 2
+    episode = span.episode
+    try:
+        meta = front_matter(archive_file(args.archive, episode.slug), f"_podcast/{episode.slug}.md")
+    except ArchiveProblem as error:
+        print(error, file=sys.stderr)
+        return 2
+    first, last = span.start.seconds, (span.end or span.start).seconds
+    said = window(transcript_lines(meta.get("transcript")), episode.starts, first, last)
+    guests = ", ".join(data.guests_by_id[g].name for g in episode.guests)
+    print(f"{episode.title} (guests: {guests})")
+    for moment in span.moments:
+        print(f"  chapter {moment.at}: {moment.title}")
+    if not said:
+        print("(the archive's transcript has no lines in this window)")
+    for line in said:
+        print(f"[{format_timecode(line.seconds)}] {line.speaker}: {line.text}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
