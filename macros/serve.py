@@ -9,7 +9,8 @@ prints its errors once, and shows them on every page in an error panel; the
 next passing build reloads the open pages without it. If the very first build
 fails there is no good site yet, so every page is an error page that reloads
 itself once the build passes. Between builds it keeps unchanged pages' results
-(macros/cache.py), so a save redoes only what changed.
+(macros/cache.py), so a save redoes only what changed; SERVE_CACHE=off in the
+environment turns that off (every save then rebuilds every page).
 
 Run from the project folder: python -m macros.serve --dev-addr 127.0.0.1:8000
 """
@@ -17,6 +18,7 @@ Run from the project folder: python -m macros.serve --dev-addr 127.0.0.1:8000
 import argparse
 import html
 import logging
+import os
 import shutil
 import signal
 import sys
@@ -187,7 +189,7 @@ class Builder:
         self.build_log = build_log
         self.server: LastGoodSiteServer | None = None
         # Unchanged pages' results, kept between rebuilds (macros/cache.py).
-        self.cache = serve_cache.current() or serve_cache.enable()
+        self.cache = None if os.environ.get("SERVE_CACHE") == "off" else (serve_cache.current() or serve_cache.enable())
         self.serve_url: str | None = None
         self.site_dir.mkdir()
 
@@ -205,12 +207,14 @@ class Builder:
         try:
             build(config or self.load_config(), serve_url=self.serve_url)
         except (Exception, SystemExit) as error:  # SystemExit: mkdocs-macros exits on a macro error
-            self.cache.discard()  # a page that failed must fail again on the next build
+            if self.cache:
+                self.cache.discard()  # a page that failed must fail again on the next build
             self.failed(failure_lines(self.build_log.stop(), error))
             return
         self.build_log.stop()
-        self.cache.commit()
-        log.info(f"Reused from the serve cache (hits/lookups): {self.cache.summary()}")
+        if self.cache:
+            self.cache.commit()
+            log.info(f"Reused from the serve cache (hits/lookups): {self.cache.summary()}")
         self.passed()
 
     def passed(self):
