@@ -8,6 +8,8 @@ keep, in memory and keyed by a hash of everything each result is made from:
 
   data      the loaded, validated data/ (key: every file under data/ and the
             list of files under docs/, which the loader checks pages against)
+  generated the episode, guest and topic pages' front matter (generated.py);
+            key: data/ and the hand-written pages carrying each tag
   bodies    the Markdown of each generated page (episode, guest, topic); key:
             data/, the page and the hand-written pages carrying each tag
   markdown  each page's HTML, table of contents, title and anchors from
@@ -21,14 +23,16 @@ keep, in memory and keyed by a hash of everything each result is made from:
             them), table of contents and neighbours
   search    each page's search entries; key: what the search plugin reads
   llms      each page's Markdown copy (mkdocs-llmstxt); key: the finished HTML
-            it is made from, its path and the site's URL
+            it is made from, its path, the site's URL and mkdocs.yml
 
 Never cached, so always right whichever page changed: "Cited on", guest
 citations and counts (every build records every page's citations from its
-cached or fresh HTML and fills the placeholders afterwards), every check of
-a page (front matter, macros, snippets, html_policy, page_checks, links and
-anchors run on every build, on cached HTML too), page_head's tags, the
-search index's folding and shards, /citations.json and /llms.txt.
+cached or fresh HTML and fills the placeholders afterwards), /citations.json,
+/llms.txt, the search index's folding and shards. Every check runs on every
+build, on reused HTML too: front matter, macros, snippets, html_policy,
+page_checks, anchors, page_head's description. MkDocs' own link check runs
+while Markdown converts, so a reused page skips it; it passed with the same
+Markdown and the same files, which its key holds.
 
 A page that includes another file (pymdownx.snippets) is never cached: the
 included file is not part of its key. What a build adds is kept only when the
@@ -56,7 +60,7 @@ TIME_OF_DAY = re.compile(r" \d\d:\d\d:\d\d(?= UTC\b)")
 CACHED_TEMPLATE = "serve-cache/cached-page.html"
 CACHED_TEMPLATE_SOURCE = "{{ serve_cached_output }}"
 SNIPPET_MARK = "--8<--"
-STORES = ("data", "bodies", "markdown", "theme", "search", "llms")
+STORES = ("data", "generated", "bodies", "markdown", "theme", "search", "llms")
 
 
 def digest(*parts) -> str:
@@ -205,6 +209,10 @@ class ServeCache:
         # Raises on bad data, and then nothing is kept.
         return self._remembered("data", key, lambda: load_site_data(data_dir, docs_dir=docs_dir))
 
+    def generated_pages(self, make, data, pages_by_tag: dict) -> dict:
+        return self._remembered("generated", digest(self.data, as_json(pages_by_tag)),
+                                lambda: make(data, pages_by_tag))
+
     def generated_body(self, src_uri: str, url: str, make) -> str:
         return self._remembered("bodies", digest(self.world, self.data, src_uri, url), make)
 
@@ -293,7 +301,8 @@ class ServeCache:
 
     def llms_markdown(self, convert, html: str, **options) -> str:
         """mkdocs-llmstxt's HTML -> Markdown conversion, a pure function of its arguments."""
-        return self._remembered("llms", digest(html, as_json(options)), lambda: convert(html, **options))
+        key = digest(self.config_key, html, as_json(options))  # config: the plugin's own options
+        return self._remembered("llms", key, lambda: convert(html, **options))
 
     def summary(self) -> str:
         return ", ".join(f"{name} {hits}/{hits + misses}" for name, (hits, misses) in self.stats.items())

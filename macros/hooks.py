@@ -100,7 +100,9 @@ def on_pre_build(config):
 def on_files(files, config):
     state = build.current()
     state.pages_by_tag = pages_by_tag(files)
-    state.generated = generated_pages(state.data, state.pages_by_tag)
+    cached = serve_cache.current()
+    state.generated = (cached.generated_pages(generated_pages, state.data, state.pages_by_tag) if cached
+                       else generated_pages(state.data, state.pages_by_tag))
     state.data_dates = data_file_dates(Path(config.config_file_path).parent)
     for src_uri, generated in state.generated.items():
         existing = files.get_file_from_path(src_uri)
@@ -113,7 +115,7 @@ def on_files(files, config):
         # archive scale and would make every page's build cost grow with their count.
         files.append(File.generated(config, src_uri, content=generated.source, inclusion=InclusionLevel.NOT_IN_NAV))
     list_pages_in_llms_txt(files, config, state.generated)
-    if cached := serve_cache.current():
+    if cached:
         cached.set_files(files, state.pages_by_tag, state.data_dates)
     return files
 
