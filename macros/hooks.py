@@ -5,6 +5,7 @@
 - on_files:        add one generated page per episode, guest and topic (reached from
                    the Episodes, Guests and Topics listings, search and citations, not the nav);
                    hold llms.txt's sections until the pages are finished (llms.py)
+- on_nav:          (serve cache only) keep the nav, part of each page's key
 - on_page_read_source: report front matter MkDocs would drop (front_matter.py)
 - on_page_markdown: write the body of each generated page from the data, and date
                    it by its data file's last commit (page_head.py); check
@@ -89,7 +90,6 @@ def duplicate_keys_in_config(path: Path) -> list[Problem]:
             for d in duplicate_keys_in(path.read_text(encoding="utf-8"))]
 
 
-@event_priority(-100)  # after the search plugin made this build's index
 def on_pre_build(config):
     use_page_environment(config.plugins["macros"])
     search = config.plugins.get("material/search")
@@ -163,8 +163,9 @@ def pages_by_tag(files) -> dict[str, list[tuple[str, str]]]:
     return {tag: sorted(pages, key=lambda page: page[0].casefold()) for tag, pages in tagged.items()}
 
 
-@event_priority(-100)  # last, after the macros plugin: the serve cache keys a page by its final Markdown
+@event_priority(-100)  # last, after every plugin: the serve cache keys a page by its final Markdown
 def on_page_markdown(markdown, page, config, files):
+    """After the macros plugin and every other: the page's final Markdown."""
     markdown = final_markdown(markdown, page, config)
     if cached := serve_cache.current():
         cached.use_rendered_markdown(page, markdown)
@@ -270,7 +271,6 @@ def on_env(env, config, files):
     return env
 
 
-@event_priority(-100)  # after the search plugin indexed the page
 def on_page_context(context, page, config, nav):
     state = build.current()
     if cached := serve_cache.current():
