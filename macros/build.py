@@ -40,10 +40,11 @@ class Build:
 _current: Build | None = None
 
 
-def start(project_dir: Path, docs_dir: Path, use_directory_urls: bool) -> Build:
+def start(project_dir: Path, docs_dir: Path, use_directory_urls: bool, load=load_site_data) -> Build:
+    """`load`: load_site_data, or under `make serve` its cached twin (macros/cache.py)."""
     global _current
     _current = None  # a build whose data fails to load leaves no stale state behind
-    data = load_site_data(Path(project_dir) / "data", docs_dir=Path(docs_dir))
+    data = load(Path(project_dir) / "data", docs_dir=Path(docs_dir))
     _current = Build(data=data, use_directory_urls=use_directory_urls)
     return _current
 

@@ -5,6 +5,7 @@
 - on_files:        add one generated page per episode, guest and topic (reached from
                    the Episodes, Guests and Topics listings, search and citations, not the nav);
                    hold llms.txt's sections until the pages are finished (llms.py)
+- on_nav:          (serve cache only) keep the nav, part of each page's key
 - on_page_read_source: report front matter MkDocs would drop (front_matter.py)
 - on_page_markdown: write the body of each generated page from the data, and date
                    it by its data file's last commit (page_head.py); check
@@ -21,6 +22,9 @@
 - on_post_build:   add accent-folded fields to the search index and split it so
                    that pages load it on the first search (search_index.py);
                    write /citations.json from the backlink index (citations_file.py)
+
+Under `make serve`, and only there, the same hooks keep unchanged pages' results
+between rebuilds (macros/cache.py); each `serve_cache` use below is one.
 
 Problems in pages are reported, not raised where found (build.Build.report):
 the build goes on so that one run lists them all, each as `path:line: message`,
@@ -41,6 +45,7 @@ from mkdocs.utils.meta import get_data as read_front_matter
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import build, html_policy, page_checks, use_page_environment  # noqa: E402
+from macros import cache as serve_cache  # noqa: E402
 from macros.theme_markup import fix_theme_markup, label_task_checkboxes  # noqa: E402
 from macros.backlinks import fill_placeholders  # noqa: E402
 from macros.errors import BuildProblems, DataError, Problem, SiteError  # noqa: E402
@@ -64,8 +69,12 @@ def on_config(config):
     # project: these stop the build here, all reported together.
     problems = [Problem(path, None, message) for path, message in symlinks(project_dir)]
     problems += duplicate_keys_in_config(Path(config.config_file_path))
+    cached = serve_cache.current()
+    if cached:
+        cached.start_build(config)
     try:
-        build.start(project_dir, Path(config.docs_dir), config.use_directory_urls)
+        build.start(project_dir, Path(config.docs_dir), config.use_directory_urls,
+                    **({"load": cached.load_site_data} if cached else {}))
     except DataError as error:
         problems += [p if isinstance(p, Problem) else Problem.from_text(p) for p in error.problems]
     except SiteError as error:
@@ -83,12 +92,17 @@ def duplicate_keys_in_config(path: Path) -> list[Problem]:
 
 def on_pre_build(config):
     use_page_environment(config.plugins["macros"])
+    search = config.plugins.get("material/search")
+    if (cached := serve_cache.current()) and search is not None and search.config.enabled:
+        cached.memoize_search(search.search_index)
 
 
 def on_files(files, config):
     state = build.current()
     state.pages_by_tag = pages_by_tag(files)
-    state.generated = generated_pages(state.data, state.pages_by_tag)
+    cached = serve_cache.current()
+    state.generated = (cached.generated_pages(generated_pages, state.data, state.pages_by_tag) if cached
+                       else generated_pages(state.data, state.pages_by_tag))
     state.data_dates = data_file_dates(Path(config.config_file_path).parent)
     for src_uri, generated in state.generated.items():
         existing = files.get_file_from_path(src_uri)
@@ -101,6 +115,8 @@ def on_files(files, config):
         # archive scale and would make every page's build cost grow with their count.
         files.append(File.generated(config, src_uri, content=generated.source, inclusion=InclusionLevel.NOT_IN_NAV))
     list_pages_in_llms_txt(files, config, state.generated)
+    if cached:
+        cached.set_files(files, state.pages_by_tag, state.data_dates)
     return files
 
 
@@ -125,6 +141,12 @@ def list_pages_in_llms_txt(files, config, generated: dict) -> None:
     plugin.on_files(files, config=config)
 
 
+def on_nav(nav, config, files):
+    if cached := serve_cache.current():
+        cached.nav = nav  # every page's sidebar: part of its theme output's key
+    return nav
+
+
 def pages_by_tag(files) -> dict[str, list[tuple[str, str]]]:
     """Tag -> (title, src_uri) of the hand-written pages carrying it, for the topic pages.
 
@@ -141,14 +163,25 @@ def pages_by_tag(files) -> dict[str, list[tuple[str, str]]]:
     return {tag: sorted(pages, key=lambda page: page[0].casefold()) for tag, pages in tagged.items()}
 
 
+@event_priority(-100)  # last, after every plugin: the serve cache keys a page by its final Markdown
 def on_page_markdown(markdown, page, config, files):
-    """After the macros plugin (hooks run after plugins): the page's final Markdown."""
-    state = build.current()
+    """After the macros plugin and every other: the page's final Markdown."""
+    markdown = final_markdown(markdown, page, config)
+    if cached := serve_cache.current():
+        cached.use_rendered_markdown(page, markdown)
+    return markdown
+
+
+def final_markdown(markdown, page, config) -> str:
+    state, cached = build.current(), serve_cache.current()
     generated = state.generated.get(page.file.src_uri)
     if generated is not None:
         # git-revision-date-localized dates files in docs/; this page's history is its data's.
         page.meta.update(date_meta(generated_page_date(page.file.src_uri, state.data, state.data_dates, build_time())))
-        return generated.body(Linker(page.url, config.use_directory_urls))
+
+        def body():
+            return generated.body(Linker(page.url, config.use_directory_urls))
+        return cached.generated_body(page.file.src_uri, page.url, body) if cached else body()
     markdown, refused = check_snippets(markdown, Path(config.config_file_path).parent)
     if refused:
         source = PageSource.of(page)
@@ -238,11 +271,15 @@ def check_page_html(state, page, html, config, files):
 def on_env(env, config, files):
     """Every page has been read and checked: stop here, before any is written, if one is bad."""
     build.current().raise_problems()
+    if cached := serve_cache.current():
+        cached.plan_theme(env, [f.page for f in files.documentation_pages() if f.page])
     return env
 
 
 def on_page_context(context, page, config, nav):
     state = build.current()
+    if cached := serve_cache.current():
+        context = cached.add_cached_output(context, page)
     generated = state.generated.get(page.file.src_uri)
     if generated is not None and generated.canonical_url:
         # The theme prints the one <link rel="canonical"> from this attribute: an
@@ -267,6 +304,8 @@ def on_template_context(context, template_name, config):
 
 def on_post_page(output, page, config):
     state = build.current()
+    if cached := serve_cache.current():
+        cached.remember_theme_output(page, output)  # before "Cited on" and counts, which are never cached
     linker = Linker(page.url, config.use_directory_urls)
     output = fill_placeholders(output, state.backlinks, state.data, linker)
     refresh_markdown_copy(page, config, fill_placeholders(page.content, state.backlinks, state.data, linker))

@@ -8,7 +8,9 @@ site only when it passes --strict. A failed build keeps the last good site up,
 prints its errors once, and shows them on every page in an error panel; the
 next passing build reloads the open pages without it. If the very first build
 fails there is no good site yet, so every page is an error page that reloads
-itself once the build passes.
+itself once the build passes. Between builds it keeps unchanged pages' results
+(macros/cache.py), so a save redoes only what changed; SERVE_CACHE=off in the
+environment turns that off (every save then rebuilds every page).
 
 Run from the project folder: python -m macros.serve --dev-addr 127.0.0.1:8000
 """
@@ -16,6 +18,7 @@ Run from the project folder: python -m macros.serve --dev-addr 127.0.0.1:8000
 import argparse
 import html
 import logging
+import os
 import shutil
 import signal
 import sys
@@ -30,6 +33,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.livereload import LiveReloadServer, _serve_url
 
+from . import cache as serve_cache
 from .errors import SiteError
 
 # Under MkDocs' own logger, so it prints the way MkDocs' messages do.
@@ -184,6 +188,8 @@ class Builder:
         self.next_dir = workdir / "next"  # where each build goes first
         self.build_log = build_log
         self.server: LastGoodSiteServer | None = None
+        # Unchanged pages' results, kept between rebuilds (macros/cache.py).
+        self.cache = None if os.environ.get("SERVE_CACHE") == "off" else (serve_cache.current() or serve_cache.enable())
         self.serve_url: str | None = None
         self.site_dir.mkdir()
 
@@ -201,19 +207,25 @@ class Builder:
         try:
             build(config or self.load_config(), serve_url=self.serve_url)
         except (Exception, SystemExit) as error:  # SystemExit: mkdocs-macros exits on a macro error
+            if self.cache:
+                self.cache.discard()  # a page that failed must fail again on the next build
             self.failed(failure_lines(self.build_log.stop(), error))
             return
         self.build_log.stop()
+        if self.cache:
+            self.cache.commit()
+            log.info(f"Reused from the serve cache (hits/lookups): {self.cache.summary()}")
         self.passed()
 
     def passed(self):
         # Requests wait while a build runs (LiveReloadServer compares epochs), so
         # none sees the folder between these two renames.
-        previous = self.site_dir.with_name("previous")
-        shutil.rmtree(previous, ignore_errors=True)  # left over if a removal failed before
-        self.site_dir.rename(previous)
+        previous = Path(tempfile.mkdtemp(prefix="previous-", dir=self.site_dir.parent))
+        self.site_dir.rename(previous / "site")
         self.next_dir.rename(self.site_dir)
-        shutil.rmtree(previous, ignore_errors=True)
+        # Deleting ~560 pages takes seconds on a busy disk: not while the new site waits.
+        threading.Thread(target=shutil.rmtree, args=(previous,), kwargs={"ignore_errors": True},
+                         daemon=True).start()
         if self.server.build_errors:
             log.info("The build passes again")
         self.server.build_errors = ()

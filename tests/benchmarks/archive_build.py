@@ -355,12 +355,17 @@ def main(argv=None) -> int:
         "growth_target": round(pages_ratio * GROWTH_MARGIN, 2),
         "misses": found,
     }
-    args.report.parent.mkdir(parents=True, exist_ok=True)
-    args.report.write_text(json.dumps(report, indent=2), encoding="utf-8")
+    return write_report(report, args.report)
+
+
+def write_report(report: dict, path: Path) -> int:
+    """Write and print a benchmark's report; print each of its misses; the exit status (1 on a miss)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report, indent=2), encoding="utf-8")
     print(json.dumps(report, indent=2))
-    for miss in found:
+    for miss in report["misses"]:
         print("MISS:", miss, file=sys.stderr)
-    return 1 if found else 0
+    return 1 if report["misses"] else 0
 
 
 if __name__ == "__main__":
