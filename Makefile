@@ -25,7 +25,7 @@ ADDR   ?= 127.0.0.1:8000
 # pytest workers: the build-breaking and browser tests are slow, so spread them.
 JOBS   ?= 2
 
-.PHONY: serve test build benchmark clean system-deps lock import window
+.PHONY: serve test build benchmark clean system-deps lock import window citation-audit
 
 $(BIN)/python:
 	.ci/install-system-deps serve
@@ -101,6 +101,10 @@ import: $(STAMP)
 # e.g. make window EPISODE=from-software-engineer-to-machine-learning AT=17:25
 window: $(SERVE_STAMP)
 	$(BIN)/python -m macros.transcript '$(EPISODE)' '$(AT)' --archive '$(ARCHIVE)'
+
+# Every citation whose window holds (almost) nothing from a guest: often the host's question.
+citation-audit: $(SERVE_STAMP)
+	$(BIN)/python -m macros.transcript --audit --archive '$(ARCHIVE)'
 
 clean:
 	rm -rf site site.partial $(VENV) $(QUALITY)/node_modules .pytest_cache test-results

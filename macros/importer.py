@@ -340,30 +340,33 @@ _CITE_CALL = re.compile(r"""cite\(\s*["']([a-z0-9-]+)["']((?:\s*,\s*["'][^"']*["
 _TIME = re.compile(r"(?:([a-z0-9-]+)@)?(\d+:\d{2}(?::\d{2})?)")
 
 
-def cited_starts(project: Path) -> dict[str, set[int]]:
-    """Every chapter start a page's cite() or a citation in data/ names: slug -> seconds.
+def written_citations(project: Path):
+    """(file, episode slug, time spec) for each time a page's cite() or data/'s roles and roadmaps name.
 
-    A regex reading of cite() calls, good enough to protect what pages cite;
-    the strict build remains the full check.
+    A regex reading of cite() calls, good enough to protect and audit what
+    pages cite; the strict build remains the full check.
     """
-    cited: dict[str, set[int]] = {}
+    for page in sorted((project / "docs").rglob("*.md")):
+        shown = page.relative_to(project).as_posix()
+        for call in _CITE_CALL.finditer(page.read_text(encoding="utf-8")):
+            for spec in re.findall(r"""["']([^"']*)["']""", call.group(2)):
+                yield shown, call.group(1), spec
+    for name in ("roles.yml", "roadmaps.yml"):
+        path = project / "data" / name
+        if path.exists():
+            for slug, at in re.findall(r"episode:\s*([a-z0-9-]+),?\s*(?:\n\s*)?at:\s*'([^']+)'", path.read_text(encoding="utf-8")):
+                yield f"data/{name}", slug, at
 
-    def add(slug, spec):
+
+def cited_starts(project: Path) -> dict[str, set[int]]:
+    """Every chapter start a page's cite() or a citation in data/ names: slug -> seconds."""
+    cited: dict[str, set[int]] = {}
+    for _, slug, spec in written_citations(project):
         for match in _TIME.finditer(spec):
             try:
                 cited.setdefault(match.group(1) or slug, set()).add(parse_timecode(match.group(2)))
             except ValueError:
                 pass
-
-    for page in sorted((project / "docs").rglob("*.md")):
-        for call in _CITE_CALL.finditer(page.read_text(encoding="utf-8")):
-            for spec in re.findall(r"""["']([^"']*)["']""", call.group(2)):
-                add(call.group(1), spec)
-    for name in ("roles.yml", "roadmaps.yml"):
-        path = project / "data" / name
-        if path.exists():
-            for slug, at in re.findall(r"episode:\s*([a-z0-9-]+),?\s*(?:\n\s*)?at:\s*'([^']+)'", path.read_text(encoding="utf-8")):
-                add(slug, at)
     return cited
 
 

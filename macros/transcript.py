@@ -7,6 +7,12 @@ the chapter starts the site itself knows (data/episodes/), so a contributor
 reads the evidence, not the chapter title, before citing. A range
 ('39:06-51:21') prints from its first chapter to the end of its last.
 
+`make citation-audit` (`--audit`) reads every citation the pages and data/
+write and lists those whose window holds almost nothing from a guest: the
+chapter is then likely the host's question or recap, and the answer is in
+the next one. It is a reviewer's aid, not proof: a long answer can still miss
+the point, which only reading the window shows.
+
 It reads the archive and prints to the terminal only: transcript text never
 goes into data/ or a page (the importer leaves it out for the same reason).
 """
@@ -18,11 +24,14 @@ from pathlib import Path
 
 from .citations import CitationError, resolve_citation
 from .errors import DataError
-from .importer import ArchiveProblem, front_matter
+from .importer import ArchiveProblem, front_matter, written_citations
 from .loader import load_site_data
 from .timecodes import format_timecode
 
 DEFAULT_ARCHIVE = Path("../shared/sources/datatalksclub")
+# Fewer words than this from the guests in a window: worth a second look. The
+# shortest real answers the site cites are a little over 20 words.
+FEW_GUEST_WORDS = 20
 
 
 @dataclass(frozen=True)
@@ -63,28 +72,82 @@ def archive_file(archive: Path, slug: str) -> Path:
     for name in (f"{slug}.md", f"{slug}.md.md"):  # a few archive files end in '.md.md'
         if (archive / "_podcast" / name).is_file():
             return archive / "_podcast" / name
-    raise SystemExit(f"{archive}/_podcast/{slug}.md: no such file; is --archive a checkout of the podcast's website?")
+    raise FileNotFoundError(f"{archive}/_podcast/{slug}.md: no such file; "
+                            "is --archive a checkout of the podcast's website?")
+
+
+def speaker_name(who: str) -> str:
+    """'Theo:' and 'Theo' are one speaker; a few archive files write the colon."""
+    return who.strip().strip("'\":").strip()
+
+
+def host_of(said: list[Said]) -> str | None:
+    """The podcast's host opens the conversation (195 of the archive's 198 transcripts)."""
+    return next((speaker_name(line.speaker) for line in said if speaker_name(line.speaker) not in ("", "?")), None)
+
+
+def guest_words(said: list[Said], host: str | None) -> int:
+    """Words said by anyone but the host: guest names in the transcripts do not match data/ ('Chris')."""
+    return sum(len(line.text.split()) for line in said if speaker_name(line.speaker) != host)
+
+
+def audit(project: Path, archive: Path, data) -> list[str]:
+    """One line per written citation whose window is (nearly) without the guests' words."""
+    findings, transcripts = [], {}
+    for where, slug, spec in written_citations(project):
+        try:
+            [span] = resolve_citation(data.episodes_by_slug, slug, [spec])
+        except CitationError as error:
+            findings.append(f"{where}: {slug} {spec}: {error}")
+            continue
+        episode = span.episode
+        if episode.slug not in transcripts:
+            try:
+                meta = front_matter(archive_file(archive, episode.slug), f"_podcast/{episode.slug}.md")
+                transcripts[episode.slug] = transcript_lines(meta.get("transcript"))
+            except (FileNotFoundError, ArchiveProblem) as error:
+                transcripts[episode.slug] = error
+        said = transcripts[episode.slug]
+        if isinstance(said, Exception):
+            findings.append(f"{where}: {episode.slug} {spec}: cannot read the transcript: {said}")
+            continue
+        host = host_of(said)
+        inside = window(said, episode.starts, span.start.seconds, (span.end or span.start).seconds)
+        words = guest_words(inside, host)
+        if words < FEW_GUEST_WORDS:
+            speakers = ", ".join(sorted({speaker_name(line.speaker)[:30] for line in inside})) or "nobody"
+            findings.append(f"{where}: {episode.slug} {spec}: the guests say {words} words in this window "
+                            f"(speakers: {speakers}); it may be the host's question or recap")
+    return findings
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros.transcript", description=__doc__.split("\n\n")[0])
-    parser.add_argument("episode", help="the episode's slug (its file name in data/episodes/)")
-    parser.add_argument("at", help="a chapter start or range, as in cite(): 17:25 or 39:06-51:21")
+    parser.add_argument("episode", nargs="?", help="the episode's slug (its file name in data/episodes/)")
+    parser.add_argument("at", nargs="?", help="a chapter start or range, as in cite(): 17:25 or 39:06-51:21")
+    parser.add_argument("--audit", action="store_true",
+                        help="instead: list every citation whose window holds almost nothing from a guest")
     parser.add_argument("--archive", type=Path, default=DEFAULT_ARCHIVE,
                         help=f"a checkout of the podcast's website (default: {DEFAULT_ARCHIVE})")
     parser.add_argument("--project", type=Path, default=Path("."), help="this site's folder (default: .)")
     args = parser.parse_args(argv)
+    if not args.audit and not (args.episode and args.at):
+        parser.error("give an episode and a time (EPISODE=slug AT=17:25), or --audit")
     try:
         data = load_site_data(args.project / "data")
-        [span] = resolve_citation(data.episodes_by_slug, args.episode, [args.at])
-    except (DataError, CitationError) as error:
-        print(f"{args.episode} {args.at}: {error}", file=sys.stderr)
-        return 2
-    episode = span.episode
-    try:
-        meta = front_matter(archive_file(args.archive, episode.slug), f"_podcast/{episode.slug}.md")
-    except ArchiveProblem as error:
+    except DataError as error:
         print(error, file=sys.stderr)
+        return 2
+    if args.audit:
+        findings = audit(args.project, args.archive, data)
+        print("\n".join(findings) if findings else "every citation's window holds the guests' words")
+        return 1 if findings else 0
+    try:
+        [span] = resolve_citation(data.episodes_by_slug, args.episode, [args.at])
+        episode = span.episode
+        meta = front_matter(archive_file(args.archive, episode.slug), f"_podcast/{episode.slug}.md")
+    except (CitationError, FileNotFoundError, ArchiveProblem) as error:
+        print(f"{args.episode} {args.at}: {error}", file=sys.stderr)
         return 2
     first, last = span.start.seconds, (span.end or span.start).seconds
     said = window(transcript_lines(meta.get("transcript")), episode.starts, first, last)

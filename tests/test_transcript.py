@@ -1,10 +1,13 @@
 """`make window`: the transcript between a citation's chapter start and the next one."""
 
+import shutil
+from pathlib import Path
+
 import yaml
 
 from macros.loader import load_site_data
-from macros.timecodes import parse_timecode
-from macros.transcript import Said, main, transcript_lines, window
+from macros.timecodes import format_timecode, parse_timecode
+from macros.transcript import Said, guest_words, host_of, main, transcript_lines, window
 from tests.conftest import ROOT
 
 EPISODE = "from-software-engineer-to-machine-learning"
@@ -59,3 +62,38 @@ def test_a_time_that_is_not_a_chapter_start_names_the_nearest(tmp_path, capsys):
     archive = write_archive(tmp_path, [])
     assert main([EPISODE, "17:26", "--archive", archive, "--project", str(ROOT)]) == 2
     assert "unknown chapter 17:26" in capsys.readouterr().err
+
+
+def test_the_host_is_whoever_opens_and_a_trailing_colon_is_the_same_speaker():
+    said = transcript_lines([{"line": "Welcome.", "sec": 0, "who": "Alexey:"},
+                             {"line": "Thanks for having me here.", "sec": 5, "who": "'Theo:'"},
+                             {"line": "So, question?", "sec": 9, "who": "Alexey"}])
+    assert host_of(said) == "Alexey"
+    assert guest_words(said, "Alexey") == 5
+
+
+def audit_project(tmp_path, page_text) -> Path:
+    """A project with this repository's data/ and one page."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "data", project / "data")
+    (project / "docs").mkdir()
+    (project / "docs" / "page.md").write_text(page_text, encoding="utf-8")
+    return project
+
+
+def test_the_audit_lists_a_citation_whose_window_is_only_the_host(tmp_path, capsys):
+    starts = sorted(load_site_data(ROOT / "data").episodes_by_slug[EPISODE].starts)
+    at = parse_timecode("36:19")
+    following = starts[starts.index(at) + 1]
+    archive = write_archive(tmp_path, [
+        {"line": "Welcome to the show.", "sec": 0, "who": "Host"},
+        {"line": "A long recap of what the guest once tweeted, in the host's words.", "sec": at, "who": "Host"},
+        {"line": " ".join(["answer"] * 30), "sec": following, "who": "Guest"},
+    ])
+    project = audit_project(tmp_path, f'Point ({{{{ cite("{EPISODE}", "36:19") }}}}).\n\n'
+                                      f'Answer ({{{{ cite("{EPISODE}", "36:19-{format_timecode(following)}") }}}}).\n')
+    assert main(["--audit", "--archive", archive, "--project", str(project)]) == 1
+    # data/roles.yml and roadmaps.yml cite episodes this archive lacks: each is listed as unreadable.
+    out = [line for line in capsys.readouterr().out.splitlines() if line.startswith("docs/")]
+    assert out == [f"docs/page.md: {EPISODE} 36:19: the guests say 0 words in this window (speakers: Host); "
+                   "it may be the host's question or recap"], "the range that reaches the answer passes"
