@@ -143,7 +143,7 @@ class ServeCache:
         self.pending = {name: {} for name in STORES}
         self.stats = {name: [0, 0] for name in STORES}  # hits, misses in the last build
         self.compiled_templates = CompiledTemplates()
-        self.config_key = self.data = self.world = ""
+        self.config_key = self.data_key = self.world = ""
         self.nav = None  # this build's nav, set on_nav
         self.theme_keys: dict[str, str] = {}  # page URL -> its theme key in this build
         self.theme_hits: dict[str, str] = {}  # page URL -> cached theme output to use
@@ -156,7 +156,7 @@ class ServeCache:
         self.pending = {name: {} for name in STORES}
         self.stats = {name: [0, 0] for name in STORES}
         self.theme_keys, self.theme_hits = {}, {}
-        self.data = folder_digest(project / "data")
+        self.data_key = folder_digest(project / "data")
         self.config_key = digest(Path(config.config_file_path).read_bytes(), config.site_url,
                                  folder_digest(project / "overrides"), folder_digest(project / "macros"))
         # Each build makes a new Jinja environment for the theme; with this store
@@ -205,16 +205,16 @@ class ServeCache:
     def load_site_data(self, data_dir: Path, docs_dir: Path):
         """The loader's result, loaded again only when data/ or the list of docs changed."""
         pages = sorted(p.relative_to(docs_dir).as_posix() for p in Path(docs_dir).rglob("*") if p.is_file())
-        key = digest(self.data, Path(data_dir).resolve(), *pages)
+        key = digest(self.data_key, Path(data_dir).resolve(), *pages)
         # Raises on bad data, and then nothing is kept.
         return self._remembered("data", key, lambda: load_site_data(data_dir, docs_dir=docs_dir))
 
     def generated_pages(self, make, data, pages_by_tag: dict) -> dict:
-        return self._remembered("generated", digest(self.data, as_json(pages_by_tag)),
+        return self._remembered("generated", digest(self.data_key, as_json(pages_by_tag)),
                                 lambda: make(data, pages_by_tag))
 
     def generated_body(self, src_uri: str, url: str, make) -> str:
-        return self._remembered("bodies", digest(self.world, self.data, src_uri, url), make)
+        return self._remembered("bodies", digest(self.world, self.data_key, src_uri, url), make)
 
     # --- Markdown -> HTML ----------------------------------------------------------
 
@@ -260,7 +260,7 @@ class ServeCache:
             if page.meta.get("template"):
                 continue  # a page choosing its own template renders as it asks
             neighbours = [(p.url, p.title) if p else None for p in (page.previous_page, page.next_page)]
-            key = digest(self.world, self.data, nav_key, page.file.src_uri, page.url, page.title,
+            key = digest(self.world, self.data_key, nav_key, page.file.src_uri, page.url, page.title,
                          getattr(page, "plain_title", None), getattr(page, "plain_description", None),
                          page.content, as_json(toc_signature(page.toc)), as_json(printed_meta(page.meta)),
                          as_json(neighbours), page.is_homepage, page.canonical_url)

@@ -76,6 +76,17 @@ def archive_file(archive: Path, slug: str) -> Path:
                             "is --archive a checkout of the podcast's website?")
 
 
+def read_transcript(archive: Path, slug: str) -> list[Said]:
+    """An episode's transcript lines from the archive (FileNotFoundError, ArchiveProblem)."""
+    meta = front_matter(archive_file(archive, slug), f"_podcast/{slug}.md")
+    return transcript_lines(meta.get("transcript"))
+
+
+def span_window(said: list[Said], span) -> list[Said]:
+    """The lines a citation's span points at: its first chapter to the end of its last."""
+    return window(said, span.episode.starts, span.start.seconds, (span.end or span.start).seconds)
+
+
 def speaker_name(who: str) -> str:
     """'Theo:' and 'Theo' are one speaker; a few archive files write the colon."""
     return who.strip().strip("'\":").strip()
@@ -103,8 +114,7 @@ def audit(project: Path, archive: Path, data) -> list[str]:
         episode = span.episode
         if episode.slug not in transcripts:
             try:
-                meta = front_matter(archive_file(archive, episode.slug), f"_podcast/{episode.slug}.md")
-                transcripts[episode.slug] = transcript_lines(meta.get("transcript"))
+                transcripts[episode.slug] = read_transcript(archive, episode.slug)
             except (FileNotFoundError, ArchiveProblem) as error:
                 transcripts[episode.slug] = error
         said = transcripts[episode.slug]
@@ -112,7 +122,7 @@ def audit(project: Path, archive: Path, data) -> list[str]:
             findings.append(f"{where}: {episode.slug} {spec}: cannot read the transcript: {said}")
             continue
         host = host_of(said)
-        inside = window(said, episode.starts, span.start.seconds, (span.end or span.start).seconds)
+        inside = span_window(said, span)
         words = guest_words(inside, host)
         if words < FEW_GUEST_WORDS:
             speakers = ", ".join(sorted({speaker_name(line.speaker)[:30] for line in inside})) or "nobody"
@@ -145,12 +155,10 @@ def main(argv=None) -> int:
     try:
         [span] = resolve_citation(data.episodes_by_slug, args.episode, [args.at])
         episode = span.episode
-        meta = front_matter(archive_file(args.archive, episode.slug), f"_podcast/{episode.slug}.md")
+        said = span_window(read_transcript(args.archive, episode.slug), span)
     except (CitationError, FileNotFoundError, ArchiveProblem) as error:
         print(f"{args.episode} {args.at}: {error}", file=sys.stderr)
         return 2
-    first, last = span.start.seconds, (span.end or span.start).seconds
-    said = window(transcript_lines(meta.get("transcript")), episode.starts, first, last)
     guests = ", ".join(data.guests_by_id[g].name for g in episode.guests)
     print(f"{episode.title} (guests: {guests})")
     for moment in span.moments:

@@ -12,16 +12,15 @@ import logging
 import os
 import re
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
 
 from macros import cache as serve_cache
 from macros.search_index import SHARDS
-from macros.serve import BuildLog, Builder
+from macros.serve import BuildLog
 from macros.urls import chapter_anchor
-from tests.browser.serving import edit
+from tests.browser.serving import edit, in_process_builder
 from tests.conftest import copy_project, run_build
 
 pytestmark = pytest.mark.slow
@@ -47,9 +46,8 @@ def builder(tmp_path_factory):
     logging.getLogger("mkdocs").addHandler(build_log)
     serve_cache.disable()
     try:
-        builder = Builder(str(project / "mkdocs.yml"), None, workdir, build_log)
+        builder = in_process_builder(project, workdir, build_log)
         builder.project = project
-        builder.server = SimpleNamespace(build_errors=())  # what passed() and failed() report to
         builder()
         assert builder.server.build_errors == ()
         yield builder

@@ -20,27 +20,22 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from macros import cache as serve_cache  # noqa: E402
 from macros.serve import BuildLog, Builder  # noqa: E402
-from tests.browser.serving import edit  # noqa: E402
+from tests.benchmarks.edit_loop import ANCHOR, PAGE  # noqa: E402
+from tests.browser.serving import edit, in_process_builder  # noqa: E402
 from tests.conftest import copy_project  # noqa: E402
-
-PAGE = "docs/guide/interviews.md"
-ANCHOR = "# Interviews"
 
 
 def builder_for(project: Path, workdir: Path) -> Builder:
     build_log = BuildLog()
     logging.getLogger("mkdocs").addHandler(build_log)
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    builder = Builder(str(project / "mkdocs.yml"), None, workdir, build_log)
-    builder.server = SimpleNamespace(build_errors=())  # what passed() and failed() report to
-    return builder
+    return in_process_builder(project, workdir, build_log)
 
 
 def timed_save(builder: Builder, page: Path, number: int) -> dict:

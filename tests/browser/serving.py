@@ -14,6 +14,7 @@ import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 
 from tests.conftest import ROOT, copy_project
 
@@ -55,6 +56,16 @@ def wait_until_up(served: Served, seconds=120):
 
 
 INSTALLED_STAMP = ".installed-for-tests"
+
+
+def in_process_builder(project: Path, workdir: Path, build_log):
+    """macros/serve.py's Builder without its HTTP server, for tests and profiles that rebuild in
+    this process: passed() and failed() report to a stand-in for it."""
+    from macros.serve import Builder
+
+    builder = Builder(str(project / "mkdocs.yml"), None, workdir, build_log)
+    builder.server = SimpleNamespace(build_errors=())
+    return builder
 
 
 def project_to_serve(tmp_path: Path) -> Path:

@@ -1,7 +1,8 @@
 /* Filters for the Episodes, Guests and Topics listings.
  *
  * Without JavaScript the CSS hides the filter and every entry stays listed;
- * with it the filter is in place from the first paint, so the list never moves. It reads only data-* attributes the build wrote
+ * with it the filter is in place from the first paint, so the list never
+ * moves. It reads only data-* attributes the build wrote
  * and sets only `hidden` and textContent: nothing the reader types, and no
  * data from the page, is ever parsed as HTML.
  */
