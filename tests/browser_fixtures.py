@@ -10,6 +10,10 @@ from tests import pages_server
 from tests.conftest import ROOT, run_build
 
 CHROMIUM = Path("/usr/bin/chromium")
+# How long one browser step (a load, a click, a wait for an element) may take.
+# A guard against a hang, not a speed gate: on a 2-core machine, with the
+# other test worker running chromium too, a page load has taken over 15 s.
+STEP_TIMEOUT_MS = 30_000
 LAUNCH_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
     "--disable-background-networking", "--disable-component-update",
@@ -48,7 +52,7 @@ def page(browser, site_url):
     """A fresh browser context (empty storage) whose requests are all recorded."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(STEP_TIMEOUT_MS)
     page.requests = []
     page.on("request", lambda request: page.requests.append(request.url))
     yield page

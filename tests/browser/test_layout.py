@@ -6,6 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser_fixtures import STEP_TIMEOUT_MS
 from tests.conftest import ROOT
 from tests.quality.conftest import PAGE_TYPES
 
@@ -28,7 +29,7 @@ def open_page(browser, site_url):
         context = browser.new_context(viewport=viewport)
         contexts.append(context)
         page = context.new_page()
-        page.set_default_timeout(15_000)
+        page.set_default_timeout(STEP_TIMEOUT_MS)
         if media:
             page.emulate_media(media=media)
         page.goto(f"{site_url}{path}")

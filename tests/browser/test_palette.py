@@ -8,6 +8,8 @@ it to the behaviour readers expect from Material's toggle.
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser_fixtures import STEP_TIMEOUT_MS
+
 pytestmark = pytest.mark.browser
 
 SCHEME = {"light": "default", "dark": "slate"}
@@ -22,7 +24,7 @@ def context_for(browser):
         context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=os_preference)
         contexts.append(context)
         page = context.new_page()
-        page.set_default_timeout(15_000)
+        page.set_default_timeout(STEP_TIMEOUT_MS)
         return page
 
     yield open_context

@@ -8,11 +8,16 @@ from .conftest import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
 
+IDLE_TIMEOUT_MS = 60_000
+
 
 @pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
 def test_page_and_its_search_stay_on_the_site(page, site_url, kind):
     page.goto(site_url + PAGE_TYPES[kind])
-    page.wait_for_load_state("networkidle")
+    # Every request must be seen, so this waits for the network to go quiet,
+    # with room for a busy 2-core machine (the search worker fetches its shards
+    # after load, which took over 15 s once while the other test worker ran).
+    page.wait_for_load_state("networkidle", timeout=IDLE_TIMEOUT_MS)
     # Use the page: open the search and get results, toggle the palette, tick a box if any.
     box = page.locator("input.md-search__input")
     box.click()
@@ -25,6 +30,6 @@ def test_page_and_its_search_stay_on_the_site(page, site_url, kind):
         item.scroll_into_view_if_needed()
         bounds = item.bounding_box()
         page.mouse.click(bounds["x"] - 12, bounds["y"] + 10)
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("networkidle", timeout=IDLE_TIMEOUT_MS)
     assert page.requests, "no request was recorded at all"
     assert foreign_requests(page, site_url) == []
