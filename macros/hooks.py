@@ -253,19 +253,23 @@ def check_page_html(state, page, html, config, files):
     for where, message in html_policy.problems(html):
         seen[message] = seen.get(message, 0) + 1  # the second identical breach is on a later line
         state.report(source.path, source.find_text(where, occurrence=seen[message]), message)
-    heading_lines = page_checks.heading_lines_citing(source.lines)
-    for n in range(page_checks.cited_headings(html)):
-        line = heading_lines[n] if n < len(heading_lines) else None
-        state.report(source.path, line, "a citation in a heading is lost from its episode's \"Cited on\" list; "
-                                        "cite in the text under the heading instead")
-    header_lines = page_checks.table_header_lines_with_empty_cell(source.lines)
-    for n in range(page_checks.empty_header_cells(html)):
-        line = header_lines[n] if n < len(header_lines) else None
-        state.report(source.path, line, "a table column has an empty header, which screen readers announce as "
-                                        "blank; name the column (for example 'Aspect')")
+    report_at_lines(state, source, page_checks.cited_headings(html), page_checks.heading_lines_citing(source.lines),
+                    "a citation in a heading is lost from its episode's \"Cited on\" list; "
+                    "cite in the text under the heading instead")
+    report_at_lines(state, source, page_checks.empty_header_cells(html),
+                    page_checks.table_header_lines_with_empty_cell(source.lines),
+                    "a table column has an empty header, which screen readers announce as blank; "
+                    "name the column (for example 'Aspect')")
     pages = {f.url: (f.src_uri if f.is_documentation_page() else None) for f in files}
     for url, message in page_checks.site_link_problems(html, config.site_url, page.file.src_uri, pages):
         state.report(source.path, source.find_text([url]), message)
+
+
+def report_at_lines(state, source, found: int, lines: list[int], message: str) -> None:
+    """Report `found` problems seen in a page's HTML at the source lines a scan of its
+    Markdown found for them, in order; one the scan missed is reported without a line."""
+    for n in range(found):
+        state.report(source.path, lines[n] if n < len(lines) else None, message)
 
 
 def on_env(env, config, files):
