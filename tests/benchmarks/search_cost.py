@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 from tests import pages_server
-from tests.browser_fixtures import CHROMIUM, LAUNCH_ARGS
+from tests.browser_fixtures import CHROMIUM, LAUNCH_ARGS, open_page, wait_for_requests_to_settle
 from tests.conftest import ROOT, run_build
 
 PAGE_TYPES = {
@@ -32,6 +32,7 @@ PAGE_TYPES = {
     "listing": "episodes/",
 }
 THROTTLE = 4
+PHONE = {"width": 390, "height": 844}
 RUNS = 3
 
 
@@ -44,25 +45,24 @@ def _cdp(page):
 
 
 def first_visit_bytes(browser, url: str) -> dict:
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
+    page = open_page(browser, viewport=PHONE)
     session = _cdp(page)
     sizes, urls = {}, {}
     session.on("Network.responseReceived", lambda e: urls.__setitem__(e["requestId"], e["response"]["url"]))
     session.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
-    page.goto(url, wait_until="networkidle")
-    page.wait_for_timeout(500)
-    context.close()
+    page.goto(url)
+    wait_for_requests_to_settle(page)
+    page.context.close()
     total = sum(sizes.values())
     index = sum(size for rid, size in sizes.items() if "/search/" in urls.get(rid, ""))
     return {"bytes": total, "search_index_bytes": index}
 
 
 def first_result_ms(browser, url: str, query: str) -> float:
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
+    page = open_page(browser, viewport=PHONE)
     _cdp(page)
-    page.goto(url, wait_until="networkidle")
+    page.goto(url)
+    wait_for_requests_to_settle(page)
     page.locator("label.md-header__button[for=__search]").click()
     box = page.locator("input.md-search__input")
     box.press_sequentially(query[:-1], delay=60)
@@ -70,7 +70,7 @@ def first_result_ms(browser, url: str, query: str) -> float:
     box.press(query[-1])
     page.locator("li.md-search-result__item").first.wait_for(state="visible", timeout=60_000)
     elapsed = page.evaluate("performance.now()") - started
-    context.close()
+    page.context.close()
     return elapsed
 
 

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser_fixtures import STEP_TIMEOUT_MS
+from tests import browser_fixtures
 from tests.conftest import ROOT
 from tests.quality.conftest import PAGE_TYPES
 
@@ -23,13 +23,11 @@ PHONE_HEIGHT_LIMIT = 3200
 @pytest.fixture
 def open_page(browser, site_url):
     """open_page(path, viewport, media=None) -> a loaded Playwright page."""
-    contexts = []
+    pages = []
 
     def open_(path, viewport=PHONE, media=None):
-        context = browser.new_context(viewport=viewport)
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(STEP_TIMEOUT_MS)
+        page = browser_fixtures.open_page(browser, viewport=viewport)
+        pages.append(page)
         if media:
             page.emulate_media(media=media)
         page.goto(f"{site_url}{path}")
@@ -37,8 +35,8 @@ def open_page(browser, site_url):
         return page
 
     yield open_
-    for context in contexts:
-        context.close()
+    for page in pages:
+        page.context.close()
 
 
 # Each word must sit on one line: a word split across two lines shows as client
@@ -100,13 +98,12 @@ def test_listing_filters_narrow_and_label_every_control(open_page):
 
 
 def test_without_javascript_every_entry_shows(browser, site_url):
-    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
-    page = context.new_page()
+    page = browser_fixtures.open_page(browser, viewport=PHONE, java_script_enabled=False)
     page.goto(f"{site_url}guests/")
     assert page.locator("div.listing-filter").is_hidden()
     cards = page.locator("#guest-listing > li")
     assert cards.count() > 100 and page.locator("#guest-listing > li[hidden]").count() == 0
-    context.close()
+    page.context.close()
 
 
 def test_a_guest_page_is_short_on_a_phone_and_has_no_fake_ranges(open_page):

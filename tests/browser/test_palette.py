@@ -8,7 +8,7 @@ it to the behaviour readers expect from Material's toggle.
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser_fixtures import STEP_TIMEOUT_MS
+from tests.browser_fixtures import open_page, wait_for_requests_to_settle
 
 pytestmark = pytest.mark.browser
 
@@ -18,18 +18,15 @@ SCHEME = {"light": "default", "dark": "slate"}
 @pytest.fixture
 def context_for(browser):
     """Open browser contexts with a given OS colour preference; close them afterwards."""
-    contexts = []
+    pages = []
 
     def open_context(os_preference):
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=os_preference)
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(STEP_TIMEOUT_MS)
-        return page
+        pages.append(open_page(browser, color_scheme=os_preference))
+        return pages[-1]
 
     yield open_context
-    for context in contexts:
-        context.close()
+    for page in pages:
+        page.context.close()
 
 
 def scheme(page):
@@ -64,14 +61,14 @@ def test_first_visit_follows_the_os_preference_before_first_paint(context_for, s
 def test_the_toggle_switches_and_the_choice_survives_reloads_and_navigation(context_for, site_url):
     page = context_for("light")
     page.goto(site_url)
-    page.wait_for_load_state("networkidle")
+    wait_for_requests_to_settle(page)
     visible_toggle(page).click()
     assert scheme(page) == "slate"
     expect(visible_toggle(page)).to_have_attribute("title", "Switch to light mode")
     expect(page.locator("body")).not_to_have_attribute("data-md-color-switching", "")
     page.reload()
     assert scheme(page) == "slate", "the reader's choice beats the OS preference"
-    page.wait_for_load_state("networkidle")
+    wait_for_requests_to_settle(page)
     page.locator("nav.md-nav--primary a[href$='wiki/mlops-vs-devops/']").first.click()
     page.wait_for_url(f"{site_url}wiki/mlops-vs-devops/")
     assert scheme(page) == "slate"
@@ -97,7 +94,7 @@ def test_browser_colours_follow_the_palette_and_material_mounts_no_second_toggle
         context_for, site_url, os_preference):
     page = context_for(os_preference)
     page.goto(site_url)
-    page.wait_for_load_state("networkidle")
+    wait_for_requests_to_settle(page)
     # Material's component would add a second pair of tags; only ours may exist.
     assert page.locator("meta[name=theme-color]").count() == 1
     assert page.locator("meta[name=color-scheme]").count() == 1

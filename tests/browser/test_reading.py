@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from macros.timecodes import parse_timecode
 from macros.urls import page_url
+from tests.browser_fixtures import wait_for_requests_to_settle
 from tests.conftest import ROOT
 from tests.test_site import front_matter
 
@@ -90,7 +91,7 @@ def test_tag_index_lists_each_tags_pages(page, site_url):
 def test_instant_navigation_swaps_pages_without_a_reload(page, site_url):
     page.goto(site_url)
     # Material starts intercepting clicks once it has fetched sitemap.xml.
-    page.wait_for_load_state("networkidle")
+    wait_for_requests_to_settle(page)
     page.evaluate("window.__stillThisDocument = true")
     page.locator("nav.md-nav--primary a[href$='wiki/mlops-vs-devops/']").first.click()
     page.wait_for_url(f"{site_url}wiki/mlops-vs-devops/")

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.serving import edit, make_serve, project_to_serve
-from tests.browser_fixtures import foreign_requests
+from tests.browser_fixtures import foreign_requests, open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -34,11 +34,9 @@ BREAKAGES = {
 }
 
 
-def open_page(browser, url):
+def open_served_page(browser, url):
     """A page whose requests are recorded: the error panel and page fetch nothing."""
-    page = browser.new_page()
-    page.requests = []
-    page.on("request", lambda request: page.requests.append(request.url))
+    page = open_page(browser)
     page.goto(url)
     page.wait_for_timeout(1500)  # let the live-reload script connect
     return page
@@ -65,7 +63,7 @@ def served(tmp_path):
 
 
 def test_each_broken_save_shows_its_error_until_the_fix_reloads_the_page(browser, served):
-    page = open_page(browser, f"{served.url}guide/interviews/")
+    page = open_served_page(browser, f"{served.url}guide/interviews/")
     heading = page.locator("article h1")
     expect(heading).to_contain_text("Interviews")
     try:
@@ -85,7 +83,7 @@ def test_each_broken_save_shows_its_error_until_the_fix_reloads_the_page(browser
             served.assert_running()
         assert foreign_requests(page, served.url) == []
     finally:
-        page.close()
+        page.context.close()
 
     assert "Traceback" not in served.output
     reports = failure_reports(served.output)
@@ -95,7 +93,7 @@ def test_each_broken_save_shows_its_error_until_the_fix_reloads_the_page(browser
 
 
 def test_error_text_from_a_page_is_shown_as_text_not_run(browser, served):
-    page = open_page(browser, f"{served.url}guide/interviews/")
+    page = open_served_page(browser, f"{served.url}guide/interviews/")
     try:
         edit(served.project / PAGE, '"machine-learning-data-science-interview-prep", "22:02"',
              f'"{HOSTILE_SLUG}", "22:02"')
@@ -105,14 +103,14 @@ def test_error_text_from_a_page_is_shown_as_text_not_run(browser, served):
         assert page.evaluate("window.panelScriptRan") is None
         assert foreign_requests(page, served.url) == []
     finally:
-        page.close()
+        page.context.close()
 
 
 def test_a_site_broken_at_start_serves_an_error_page_until_fixed(browser, tmp_path):
     project = project_to_serve(tmp_path)
     edit(project / PAGE, *BAD_CITATION)
     with make_serve(project) as served:
-        page = open_page(browser, f"{served.url}guide/interviews/")
+        page = open_served_page(browser, f"{served.url}guide/interviews/")
         try:
             expect(page.locator(PANEL)).to_contain_text("22:03")
             served.assert_running()
@@ -122,4 +120,4 @@ def test_a_site_broken_at_start_serves_an_error_page_until_fixed(browser, tmp_pa
             expect(page.locator(PANEL)).to_have_count(0)
             assert foreign_requests(page, served.url) == []
         finally:
-            page.close()
+            page.context.close()

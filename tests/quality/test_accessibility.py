@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser_fixtures import STEP_TIMEOUT_MS
+from tests.browser_fixtures import open_page
 
 from .conftest import PAGE_TYPES, pages_to_check
 
@@ -23,11 +23,9 @@ def axe_violations(page, node_modules):
 
 @pytest.fixture(params=["light", "dark"])
 def scheme_page(request, browser, site_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=request.param)
-    page = context.new_page()
-    page.set_default_timeout(STEP_TIMEOUT_MS)
+    page = open_page(browser, color_scheme=request.param)
     yield page
-    context.close()
+    page.context.close()
 
 
 @pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
