@@ -17,6 +17,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 # other test worker running chromium too, a page load has taken over 15 s.
 STEP_TIMEOUT_MS = 30_000
 DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
 # wait_for_requests_to_settle: how long the page must go without a new request.
 QUIET_S = 1.0
 # ...and how long without a new request before what Playwright still counts as
@@ -59,7 +60,8 @@ def browser():
 
 def open_page(browser, **context_options):
     """A page in a fresh browser context (empty storage), with the suite's step
-    timeout and a RequestLog. Closing page.context closes both."""
+    timeout and a RequestLog. Closing page.context closes both. In a test, use
+    the new_page fixture, which closes them."""
     context = browser.new_context(**{"viewport": DESKTOP, **context_options})
     page = context.new_page()
     page.set_default_timeout(STEP_TIMEOUT_MS)
@@ -68,10 +70,22 @@ def open_page(browser, **context_options):
 
 
 @pytest.fixture
-def page(browser, site_url):
-    page = open_page(browser)
-    yield page
-    page.context.close()
+def new_page(browser):
+    """new_page(**context options) -> a page as open_page gives; all closed after the test."""
+    pages = []
+
+    def new(**context_options):
+        pages.append(open_page(browser, **context_options))
+        return pages[-1]
+
+    yield new
+    for page in pages:
+        page.context.close()
+
+
+@pytest.fixture
+def page(new_page, site_url):
+    return new_page()
 
 
 class RequestLog:
@@ -79,15 +93,19 @@ class RequestLog:
     reported as finished or failed."""
 
     def __init__(self, page):
-        self.urls: list[str] = []
+        self.requests: list = []
         self.in_flight: set = set()
         self.last_request = time.monotonic()
         page.on("request", self._issued)
         page.on("requestfinished", self._ended)
         page.on("requestfailed", self._ended)
 
+    @property
+    def urls(self) -> list[str]:
+        return [request.url for request in self.requests]
+
     def _issued(self, request):
-        self.urls.append(request.url)
+        self.requests.append(request)
         self.in_flight.add(request)
         self.last_request = time.monotonic()
 

@@ -107,6 +107,14 @@ def make_serve(project: Path):
         reader.join(timeout=10)
 
 
+def open_served_page(new_page, url: str):
+    """A page of a running `make serve` (new_page: the fixture), once its live-reload script has connected."""
+    page = new_page()
+    page.goto(url)
+    page.wait_for_timeout(1500)  # let the live-reload script connect
+    return page
+
+
 def edit(path: Path, old: str, new: str):
     """Replace the first `old` in a file, as a contributor saving it would."""
     text = path.read_text(encoding="utf-8")

@@ -6,14 +6,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests import browser_fixtures
+from tests.browser_fixtures import DESKTOP, PHONE
 from tests.conftest import ROOT
 from tests.quality.conftest import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
 # A guest page with many citations (the most cited guest of the guide); measured at
 # 1,6xx px on a phone after the redesign, 6,842 px before it.
 BUSY_GUEST = "guests/raphaelhoogvliets/"
@@ -21,22 +19,17 @@ PHONE_HEIGHT_LIMIT = 3200
 
 
 @pytest.fixture
-def open_page(browser, site_url):
-    """open_page(path, viewport, media=None) -> a loaded Playwright page."""
-    pages = []
-
+def load_page(new_page, site_url):
+    """load_page(path, viewport, media=None) -> a loaded Playwright page."""
     def open_(path, viewport=PHONE, media=None):
-        page = browser_fixtures.open_page(browser, viewport=viewport)
-        pages.append(page)
+        page = new_page(viewport=viewport)
         if media:
             page.emulate_media(media=media)
         page.goto(f"{site_url}{path}")
         page.wait_for_load_state("load")
         return page
 
-    yield open_
-    for page in pages:
-        page.context.close()
+    return open_
 
 
 # Each word must sit on one line: a word split across two lines shows as client
@@ -66,16 +59,16 @@ BROKEN_WORDS = """selector => {
     ("episodes/", ".listing-card-title a, .listing-card-people a"),
     ("topics/", ".topic-listing th a"),
 ])
-def test_listing_names_never_break_mid_word_on_a_phone(open_page, path, names):
-    page = open_page(path)
+def test_listing_names_never_break_mid_word_on_a_phone(load_page, path, names):
+    page = load_page(path)
     assert page.locator(names).count() > 10
     assert page.evaluate(BROKEN_WORDS, names) == []
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"{path} scrolls sideways on a phone ({width} px)"
 
 
-def test_listing_filters_narrow_and_label_every_control(open_page):
-    page = open_page("episodes/", DESKTOP)
+def test_listing_filters_narrow_and_label_every_control(load_page):
+    page = load_page("episodes/", DESKTOP)
     form = page.locator("div.listing-filter")
     expect(form).to_be_visible()
     cards = page.locator("#episode-listing > li")
@@ -97,17 +90,16 @@ def test_listing_filters_narrow_and_label_every_control(open_page):
     assert 0 < shown.count() < total
 
 
-def test_without_javascript_every_entry_shows(browser, site_url):
-    page = browser_fixtures.open_page(browser, viewport=PHONE, java_script_enabled=False)
+def test_without_javascript_every_entry_shows(new_page, site_url):
+    page = new_page(viewport=PHONE, java_script_enabled=False)
     page.goto(f"{site_url}guests/")
     assert page.locator("div.listing-filter").is_hidden()
     cards = page.locator("#guest-listing > li")
     assert cards.count() > 100 and page.locator("#guest-listing > li[hidden]").count() == 0
-    page.context.close()
 
 
-def test_a_guest_page_is_short_on_a_phone_and_has_no_fake_ranges(open_page):
-    page = open_page(BUSY_GUEST)
+def test_a_guest_page_is_short_on_a_phone_and_has_no_fake_ranges(load_page):
+    page = load_page(BUSY_GUEST)
     height = page.evaluate("document.documentElement.scrollHeight")
     assert height <= PHONE_HEIGHT_LIMIT, f"{BUSY_GUEST} is {height} px tall on a phone"
     citations = page.locator(".guest-citations")
@@ -137,8 +129,8 @@ def matrix_geometry(page):
     }""")
 
 
-def test_the_matrix_keeps_its_skill_column_and_header_in_view_on_a_phone(open_page):
-    page = open_page("role-lanes/")
+def test_the_matrix_keeps_its_skill_column_and_header_in_view_on_a_phone(load_page):
+    page = load_page("role-lanes/")
     region = page.locator(".role-matrix")
     region.scroll_into_view_if_needed()
     before = matrix_geometry(page)
@@ -152,8 +144,8 @@ def test_the_matrix_keeps_its_skill_column_and_header_in_view_on_a_phone(open_pa
     expect(page.locator("#role-matrix-caption")).to_be_in_viewport()
 
 
-def test_the_matrix_comes_early_with_its_legend_first(open_page):
-    page = open_page("role-lanes/", DESKTOP)
+def test_the_matrix_comes_early_with_its_legend_first(load_page):
+    page = load_page("role-lanes/", DESKTOP)
     order = page.evaluate("""() => {
       const all = [...document.querySelectorAll('article h2, .role-legend, .role-matrix')];
       return all.map(e => e.matches('h2') ? 'h2' : e.className.split(' ')[0]);
@@ -164,8 +156,8 @@ def test_the_matrix_comes_early_with_its_legend_first(open_page):
 
 # A4 at 96 dpi, and the narrower text column a printer's margins leave on Letter paper.
 @pytest.mark.parametrize("paper_width", [794, 560])
-def test_print_shows_all_five_lanes(open_page, paper_width):
-    page = open_page("role-lanes/", {"width": paper_width, "height": 1123}, media="print")
+def test_print_shows_all_five_lanes(load_page, paper_width):
+    page = load_page("role-lanes/", {"width": paper_width, "height": 1123}, media="print")
     cells = page.evaluate("""() => {
       const region = document.querySelector('.role-matrix');
       const box = region.getBoundingClientRect();
@@ -177,10 +169,10 @@ def test_print_shows_all_five_lanes(open_page, paper_width):
     assert len(cells) == 6 and all(cells), f"lanes cut off at {paper_width} px: {cells}"
 
 
-def test_the_404_offers_search_and_start_here(open_page, site_url):
+def test_the_404_offers_search_and_start_here(load_page, site_url):
     # GitHub Pages serves 404.html at the missing address; its links are absolute
     # (from site_url), so they work at any depth. The test server serves it by name.
-    page = open_page("404.html", PHONE)
+    page = load_page("404.html", PHONE)
     expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
     field = page.get_by_label("Search the site")
     expect(field).to_be_visible()
@@ -196,8 +188,8 @@ def test_the_404_offers_search_and_start_here(open_page, site_url):
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_the_home_first_screen_offers_three_routes_before_tags(open_page, viewport):
-    page = open_page("", viewport)
+def test_the_home_first_screen_offers_three_routes_before_tags(load_page, viewport):
+    page = load_page("", viewport)
     routes = page.locator(".home-routes a strong")
     expect(routes).to_have_text(["Read the guide", "Look something up in the wiki", "Find a guest or episode"])
     for i in range(3):
@@ -208,8 +200,8 @@ def test_the_home_first_screen_offers_three_routes_before_tags(open_page, viewpo
     assert page.title() != "ML for Software Engineers - ML for Software Engineers"
 
 
-def test_nav_labels_are_unique(open_page):
-    page = open_page("", DESKTOP)
+def test_nav_labels_are_unique(load_page):
+    page = load_page("", DESKTOP)
     # The page links of the sidebar (the active page also has a label that opens its
     # table of contents: the same entry, not a second one).
     labels = page.evaluate("""() => [...document.querySelectorAll('nav.md-nav--primary a.md-nav__link')]
@@ -223,10 +215,10 @@ SCREENSHOTS = ROOT / "test-results" / "screenshots"
 
 
 @pytest.mark.parametrize("name, path", sorted(PAGE_TYPES.items()), ids=sorted(PAGE_TYPES))
-def test_every_page_type_fits_a_phone_and_is_photographed(open_page, name, path):
+def test_every_page_type_fits_a_phone_and_is_photographed(load_page, name, path):
     """Nothing but the role matrix's own region scrolls sideways at 390 px. The full-page
     screenshots (test-results/screenshots/, kept by CI) are for a person to look at."""
-    page = open_page(path)
+    page = load_page(path)
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"{path or '/'} scrolls sideways on a phone ({width} px)"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,7 @@ it to the behaviour readers expect from Material's toggle.
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser_fixtures import open_page, wait_for_requests_to_settle
+from tests.browser_fixtures import wait_for_requests_to_settle
 
 pytestmark = pytest.mark.browser
 
@@ -16,17 +16,9 @@ SCHEME = {"light": "default", "dark": "slate"}
 
 
 @pytest.fixture
-def context_for(browser):
-    """Open browser contexts with a given OS colour preference; close them afterwards."""
-    pages = []
-
-    def open_context(os_preference):
-        pages.append(open_page(browser, color_scheme=os_preference))
-        return pages[-1]
-
-    yield open_context
-    for page in pages:
-        page.context.close()
+def context_for(new_page):
+    """context_for(os_preference) -> a page in a browser context with that colour preference."""
+    return lambda os_preference: new_page(color_scheme=os_preference)
 
 
 def scheme(page):

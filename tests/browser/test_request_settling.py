@@ -5,7 +5,7 @@ requesting fails, and a request Playwright never reports finished is let go."""
 import pytest
 
 from tests import browser_fixtures, pages_server
-from tests.browser_fixtures import open_page, wait_for_requests_to_settle
+from tests.browser_fixtures import wait_for_requests_to_settle
 
 pytestmark = pytest.mark.browser
 
@@ -29,10 +29,8 @@ def tiny_site(tmp_path_factory):
 
 
 @pytest.fixture
-def tab(browser):
-    page = open_page(browser)
-    yield page
-    page.context.close()
+def tab(new_page):
+    return new_page()
 
 
 def test_a_request_issued_after_load_is_waited_for(tab, tiny_site):

@@ -11,8 +11,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.serving import edit, make_serve, project_to_serve
-from tests.browser_fixtures import foreign_requests, open_page
+from tests.browser.serving import edit, make_serve, open_served_page, project_to_serve
+from tests.browser_fixtures import foreign_requests
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -32,14 +32,6 @@ BREAKAGES = {
     # A strict-mode warning: plain `mkdocs serve` held every request after one.
     "link": (PAGE, "(roadmaps.md)", "(no-such-page.md)", ["guide/interviews.md", "no-such-page.md"]),
 }
-
-
-def open_served_page(browser, url):
-    """A page whose requests are recorded: the error panel and page fetch nothing."""
-    page = open_page(browser)
-    page.goto(url)
-    page.wait_for_timeout(1500)  # let the live-reload script connect
-    return page
 
 
 def failure_reports(output: str) -> list[list[str]]:
@@ -62,28 +54,25 @@ def served(tmp_path):
         yield served
 
 
-def test_each_broken_save_shows_its_error_until_the_fix_reloads_the_page(browser, served):
-    page = open_served_page(browser, f"{served.url}guide/interviews/")
+def test_each_broken_save_shows_its_error_until_the_fix_reloads_the_page(served, new_page):
+    page = open_served_page(new_page, f"{served.url}guide/interviews/")
     heading = page.locator("article h1")
     expect(heading).to_contain_text("Interviews")
-    try:
-        for number, (name, (path, good, bad, shown)) in enumerate(BREAKAGES.items()):
-            edit(served.project / path, good, bad)
-            panel = page.locator(PANEL)
-            for text in shown:
-                expect(panel).to_contain_text(text, timeout=TIMEOUT)
-            expect(heading).to_contain_text("Interviews")  # the last good page is still there
-            served.assert_running()
+    for number, (name, (path, good, bad, shown)) in enumerate(BREAKAGES.items()):
+        edit(served.project / path, good, bad)
+        panel = page.locator(PANEL)
+        for text in shown:
+            expect(panel).to_contain_text(text, timeout=TIMEOUT)
+        expect(heading).to_contain_text("Interviews")  # the last good page is still there
+        served.assert_running()
 
-            edit(served.project / path, bad, good)
-            marker = f"Recovered from a broken {name}."
-            edit(served.project / PAGE, "# Interviews", f"# Interviews\n\n{marker}")
-            expect(page.locator("article")).to_contain_text(marker, timeout=TIMEOUT)
-            expect(page.locator(PANEL)).to_have_count(0)
-            served.assert_running()
-        assert foreign_requests(page, served.url) == []
-    finally:
-        page.context.close()
+        edit(served.project / path, bad, good)
+        marker = f"Recovered from a broken {name}."
+        edit(served.project / PAGE, "# Interviews", f"# Interviews\n\n{marker}")
+        expect(page.locator("article")).to_contain_text(marker, timeout=TIMEOUT)
+        expect(page.locator(PANEL)).to_have_count(0)
+        served.assert_running()
+    assert foreign_requests(page, served.url) == []
 
     assert "Traceback" not in served.output
     reports = failure_reports(served.output)
@@ -92,32 +81,26 @@ def test_each_broken_save_shows_its_error_until_the_fix_reloads_the_page(browser
         assert report and len(report) == len(set(report)), f"an error printed twice or none:\n{report}"
 
 
-def test_error_text_from_a_page_is_shown_as_text_not_run(browser, served):
-    page = open_served_page(browser, f"{served.url}guide/interviews/")
-    try:
-        edit(served.project / PAGE, '"machine-learning-data-science-interview-prep", "22:02"',
-             f'"{HOSTILE_SLUG}", "22:02"')
-        panel = page.locator(PANEL)
-        expect(panel).to_contain_text(HOSTILE_SLUG, timeout=TIMEOUT)
-        assert panel.locator("script").count() == 0
-        assert page.evaluate("window.panelScriptRan") is None
-        assert foreign_requests(page, served.url) == []
-    finally:
-        page.context.close()
+def test_error_text_from_a_page_is_shown_as_text_not_run(served, new_page):
+    page = open_served_page(new_page, f"{served.url}guide/interviews/")
+    edit(served.project / PAGE, '"machine-learning-data-science-interview-prep", "22:02"',
+         f'"{HOSTILE_SLUG}", "22:02"')
+    panel = page.locator(PANEL)
+    expect(panel).to_contain_text(HOSTILE_SLUG, timeout=TIMEOUT)
+    assert panel.locator("script").count() == 0
+    assert page.evaluate("window.panelScriptRan") is None
+    assert foreign_requests(page, served.url) == []
 
 
-def test_a_site_broken_at_start_serves_an_error_page_until_fixed(browser, tmp_path):
+def test_a_site_broken_at_start_serves_an_error_page_until_fixed(new_page, tmp_path):
     project = project_to_serve(tmp_path)
     edit(project / PAGE, *BAD_CITATION)
     with make_serve(project) as served:
-        page = open_served_page(browser, f"{served.url}guide/interviews/")
-        try:
-            expect(page.locator(PANEL)).to_contain_text("22:03")
-            served.assert_running()
+        page = open_served_page(new_page, f"{served.url}guide/interviews/")
+        expect(page.locator(PANEL)).to_contain_text("22:03")
+        served.assert_running()
 
-            edit(project / PAGE, *reversed(BAD_CITATION))
-            expect(page.locator("article h1")).to_contain_text("Interviews", timeout=TIMEOUT)
-            expect(page.locator(PANEL)).to_have_count(0)
-            assert foreign_requests(page, served.url) == []
-        finally:
-            page.context.close()
+        edit(project / PAGE, *reversed(BAD_CITATION))
+        expect(page.locator("article h1")).to_contain_text("Interviews", timeout=TIMEOUT)
+        expect(page.locator(PANEL)).to_have_count(0)
+        assert foreign_requests(page, served.url) == []

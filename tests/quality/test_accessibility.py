@@ -2,8 +2,6 @@
 
 import pytest
 
-from tests.browser_fixtures import open_page
-
 from .conftest import PAGE_TYPES, pages_to_check
 
 pytestmark = pytest.mark.browser
@@ -22,10 +20,8 @@ def axe_violations(page, node_modules):
 
 
 @pytest.fixture(params=["light", "dark"])
-def scheme_page(request, browser, site_url):
-    page = open_page(browser, color_scheme=request.param)
-    yield page
-    page.context.close()
+def scheme_page(request, new_page, site_url):
+    return new_page(color_scheme=request.param)
 
 
 @pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
