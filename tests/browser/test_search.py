@@ -6,7 +6,9 @@ import pytest
 
 from macros.folding import fold
 from macros.loader import load_site_data
+from macros.search_index import SHARDS
 from macros.urls import page_url
+from tests.browser_fixtures import wait_for_requests_to_settle
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -51,6 +53,17 @@ def search(page, site_url, query, top=5):
         if url not in pages:
             pages.append(url)
     return pages[:top]
+
+
+def test_the_index_is_fetched_when_the_reader_searches_not_when_a_page_loads(page, site_url):
+    def shards_fetched():
+        return [url for url in page.request_log.urls if url.split("?")[0].endswith(SHARDS)]
+
+    page.goto(f"{site_url}role-lanes/")
+    wait_for_requests_to_settle(page)
+    assert shards_fetched() == [], "a page view downloaded the search index"
+    assert search(page, site_url, "mlops"), "no result for mlops"
+    assert f"{site_url}search/{SHARDS[0]}" in shards_fetched()
 
 
 def queries_for(guest):

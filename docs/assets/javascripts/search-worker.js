@@ -217,6 +217,12 @@ addListener("message", event => {
   }
   if (message.type === QUERY) {
     latestQuery = message.data
+    // Material sends the empty box's query as soon as the page loads: answer
+    // it with nothing rather than fetch the index nobody has asked for yet.
+    if (coreReady === null && !message.data.trim()) {
+      post({ type: RESULT, data: { items: [] } })
+      return
+    }
     if (coreReady === null) startIndexes()
     ask(message.data).catch(error => {
       console.warn("search:", error)
